@@ -1,0 +1,16 @@
+//! cidrplan core: IPv4/IPv6 address math, parsing, cloud modes, reports, the subnet designer's
+//! model and the share-link codec. Pure Rust with no web dependency, so everything here is
+//! tested natively in seconds; the web app and the CLI are thin shells over it.
+
+pub mod addr;
+pub mod design;
+pub mod mode;
+pub mod ops;
+pub mod parse;
+// pub mod report; (enabled once special.rs lands)
+pub mod share;
+pub mod special;
+
+pub use addr::{Addr, Cidr, Count, Family};
+pub use mode::Mode;
+pub use parse::{parse, InputError, Parsed};

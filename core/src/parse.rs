@@ -1,0 +1,545 @@
+//! What a person types, parsed strictly and described back.
+//!
+//! Accepts `10.0.0.0/16`, `10.0.0.5/16` (host bits kept and reported), `10.0.0.0 255.255.0.0`,
+//! `10.0.0.0/255.255.0.0`, a wildcard `10.0.0.0/0.0.255.255`, a bare address, a range
+//! `10.0.0.0 - 10.0.3.255`, and IPv6 in every RFC 4291 text form with an optional zone id.
+//!
+//! The rules follow CPython's `ipaddress` (≥ 3.9.5), which most engineers script with: no
+//! leading zeros (inet_aton would read them as octal), no shorthand forms such as `10/8`, no hex
+//! octets. Every rejection says what is wrong and where, with a suggestion when one is obvious.
+//! No input makes any function here panic (a property test feeds it arbitrary strings).
+
+use crate::addr::{Addr, Cidr, Family};
+use crate::ops::range_to_cidrs;
+use std::fmt;
+use std::ops::Range;
+
+/// Longer inputs are refused before any work is done: the longest meaningful input (an IPv6
+/// range with zone ids) is well under this.
+pub const MAX_INPUT_LEN: usize = 256;
+
+/// A rejection: the message for people, the byte range of the input it is about (for
+/// highlighting), and a corrected input when one is obvious.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub message: String,
+    pub span: Option<Range<usize>>,
+    pub suggestion: Option<String>,
+}
+
+impl InputError {
+    fn new(message: impl Into<String>) -> InputError {
+        InputError { message: message.into(), span: None, suggestion: None }
+    }
+
+    fn at(mut self, start: usize, len: usize) -> InputError {
+        self.span = Some(start..start + len);
+        self
+    }
+
+    fn suggest(mut self, s: impl Into<String>) -> InputError {
+        self.suggestion = Some(s.into());
+        self
+    }
+
+    /// Shift the span by `offset` (when a part was parsed on its own).
+    fn shifted(mut self, offset: usize) -> InputError {
+        self.span = self.span.map(|r| r.start + offset..r.end + offset);
+        self
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(s) = &self.suggestion {
+            // The message already asks "did you mean …?" when it has a suggestion.
+            if !self.message.contains("did you mean") {
+                write!(f, " (did you mean {s}?)")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// How the network part of the input was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NetworkForm {
+    /// `10.0.0.0/16`
+    Prefix,
+    /// `10.0.0.0/255.255.0.0` or `10.0.0.0 255.255.0.0`
+    Netmask,
+    /// `10.0.0.0/0.0.255.255`
+    Wildcard,
+    /// `10.0.0.1` (a /32 or /128)
+    Address,
+}
+
+/// A single network (possibly written with an address inside it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NetworkInput {
+    pub network: Cidr,
+    /// The address typed, when it had host bits set (`10.0.0.5/16` → 10.0.0.5); `None` when
+    /// the address typed was the network address itself.
+    pub address: Option<Addr>,
+    /// IPv6 zone id (`fe80::1%eth0` → `eth0`).
+    pub zone: Option<String>,
+    pub form: NetworkForm,
+}
+
+/// A range of addresses and the fewest CIDR blocks that cover it exactly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RangeInput {
+    pub first: Addr,
+    pub last: Addr,
+    pub cidrs: Vec<Cidr>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Parsed {
+    Network(NetworkInput),
+    Range(RangeInput),
+}
+
+impl Parsed {
+    /// One line saying what the input was understood as.
+    pub fn describe(&self) -> String {
+        match self {
+            Parsed::Range(r) => {
+                let n = r.cidrs.len();
+                format!("Range {} – {} ({n} CIDR block{})", r.first, r.last, if n == 1 { "" } else { "s" })
+            }
+            Parsed::Network(n) => {
+                let fam = if n.network.family() == Family::V4 { "IPv4" } else { "IPv6" };
+                match (n.form, n.address) {
+                    (NetworkForm::Address, _) => format!("{fam} address"),
+                    (_, Some(a)) => format!("{fam} address {a} in network {}", n.network),
+                    (NetworkForm::Netmask, None) => format!("{fam} network written with a netmask"),
+                    (NetworkForm::Wildcard, None) => format!("{fam} network written with a wildcard mask"),
+                    (NetworkForm::Prefix, None) => format!("{fam} network"),
+                }
+            }
+        }
+    }
+
+    /// The network the input stands for (for a range: the smallest block that covers it).
+    pub fn network(&self) -> Cidr {
+        match self {
+            Parsed::Network(n) => n.network,
+            Parsed::Range(r) => covering(r.first, r.last),
+        }
+    }
+}
+
+/// The smallest aligned block holding both `a` and `b` (same family).
+pub fn covering(a: Addr, b: Addr) -> Cidr {
+    let diff = a.value() ^ b.value();
+    let w = a.family().width();
+    let host_bits = (128 - diff.leading_zeros()) as u8;
+    let prefix = w.saturating_sub(host_bits);
+    Cidr::containing(a, prefix).unwrap_or_else(|| Cidr::all(a.family()))
+}
+
+/// Parse anything a person may type into the calculator. See the module docs.
+pub fn parse(input: &str) -> Result<Parsed, InputError> {
+    if input.len() > MAX_INPUT_LEN {
+        return Err(InputError::new(format!(
+            "Input is too long ({} characters); an address or network is at most {MAX_INPUT_LEN}",
+            input.chars().count()
+        )));
+    }
+    let lead = input.len() - input.trim_start().len();
+    let text = input.trim();
+    if text.is_empty() {
+        return Err(InputError::new("Enter an IPv4 or IPv6 address, network or range"));
+    }
+    if let Some((i, dash)) = text.char_indices().find(|&(_, c)| c == '-' || c == '–' || c == '—') {
+        return parse_range(text, i, dash.len_utf8()).map_err(|e| e.shifted(lead));
+    }
+    parse_network_text(text).map(Parsed::Network).map_err(|e| e.shifted(lead))
+}
+
+fn parse_range(text: &str, dash_at: usize, dash_len: usize) -> Result<Parsed, InputError> {
+    let (left, right) = (&text[..dash_at], &text[dash_at + dash_len..]);
+    let l_off = left.len() - left.trim_start().len();
+    let r_off = dash_at + dash_len + (right.len() - right.trim_start().len());
+    let (left, right) = (left.trim(), right.trim());
+    if left.is_empty() || right.is_empty() {
+        return Err(InputError::new("A range needs an address on each side of '-', e.g. 10.0.0.0 - 10.0.3.255")
+            .at(dash_at, dash_len));
+    }
+    let first = parse_address(left).map_err(|e| e.shifted(l_off))?;
+    let last = parse_address(right).map_err(|e| e.shifted(r_off))?;
+    if first.family() != last.family() {
+        return Err(InputError::new(format!(
+            "A range must stay in one IP version: {first} is IPv{} and {last} is IPv{}",
+            first.family().number(),
+            last.family().number()
+        )));
+    }
+    if last < first {
+        return Err(InputError::new(format!("The range ends before it starts: {last} comes before {first}"))
+            .suggest(format!("{last} - {first}")));
+    }
+    Ok(Parsed::Range(RangeInput { first, last, cidrs: range_to_cidrs(first, last) }))
+}
+
+/// `ADDR`, `ADDR/PREFIX`, `ADDR/MASK`, `ADDR MASK` (trimmed text).
+fn parse_network_text(text: &str) -> Result<NetworkInput, InputError> {
+    // Split into the address and an optional mask part, remembering where the mask starts.
+    let (addr_text, mask) = if let Some(slash) = text.find('/') {
+        let rest = &text[slash + 1..];
+        if let Some(second) = rest.find('/') {
+            return Err(InputError::new(format!("Only one '/' is allowed in '{text}'")).at(slash + 1 + second, 1));
+        }
+        let m_off = slash + 1 + (rest.len() - rest.trim_start().len());
+        (text[..slash].trim_end(), Some((rest.trim(), m_off)))
+    } else if let Some(space) = text.find(char::is_whitespace) {
+        let rest = &text[space..];
+        let m_off = space + (rest.len() - rest.trim_start().len());
+        let rest = rest.trim();
+        if rest.contains(char::is_whitespace) {
+            return Err(InputError::new(format!(
+                "Too many parts in '{text}': expected an address and a netmask, e.g. 10.0.0.0 255.255.0.0"
+            )));
+        }
+        (&text[..space], Some((rest, m_off)))
+    } else {
+        (text, None)
+    };
+
+    let (addr, zone) = parse_address_with_zone(addr_text)?;
+    let w = addr.family().width();
+    let (prefix, form) = match mask {
+        None => (w, NetworkForm::Address),
+        Some((m, off)) => parse_mask(m, addr.family()).map_err(|e| e.shifted(off))?,
+    };
+    let network = Cidr::containing(addr, prefix).ok_or_else(|| InputError::new("prefix out of range"))?;
+    let address = (network.network() != addr).then_some(addr);
+    Ok(NetworkInput { network, address, zone, form })
+}
+
+/// A prefix length (`16`) or, for IPv4, a dotted netmask or wildcard mask.
+fn parse_mask(m: &str, family: Family) -> Result<(u8, NetworkForm), InputError> {
+    let w = family.width();
+    if m.is_empty() {
+        return Err(InputError::new(format!("Missing prefix length after '/': use /0 to /{w}")));
+    }
+    if m.bytes().all(|b| b.is_ascii_digit()) {
+        if m.len() > 1 && m.starts_with('0') {
+            let trimmed = m.trim_start_matches('0');
+            let fixed = if trimmed.is_empty() { "0" } else { trimmed };
+            return Err(InputError::new(format!("Leading zeros are ambiguous in prefix /{m} — did you mean /{fixed}?"))
+                .at(0, m.len())
+                .suggest(format!("/{fixed}")));
+        }
+        return match m.parse::<u16>() {
+            Ok(p) if p <= w as u16 => Ok((p as u8, NetworkForm::Prefix)),
+            _ => Err(InputError::new(format!(
+                "Prefix /{m} is out of range: IPv{} prefixes go from /0 to /{w}",
+                family.number()
+            ))
+            .at(0, m.len())),
+        };
+    }
+    if let Some(stripped) = m.strip_prefix(['-', '+']) {
+        if !stripped.is_empty() && stripped.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(InputError::new(format!("Prefix {m} is not valid: use a whole number from 0 to {w}"))
+                .at(0, m.len()));
+        }
+    }
+    match family {
+        Family::V6 => {
+            // IPv6 has no netmask notation; if a contiguous mask was typed, say which prefix it is.
+            let hint = parse_v6(m).ok().and_then(|v| prefix_of_mask(v, 128));
+            let mut e = InputError::new(format!("'{m}' is not a prefix length: IPv6 networks take /0 to /128"))
+                .at(0, m.len());
+            if let Some(p) = hint {
+                e.message = format!("IPv6 takes a prefix length, not a netmask — did you mean /{p}?");
+                e.suggestion = Some(format!("/{p}"));
+            }
+            Err(e)
+        }
+        Family::V4 => {
+            if !m.contains('.') {
+                return Err(InputError::new(format!(
+                    "'{m}' is not a prefix length or netmask: use /0 to /32 or a mask like 255.255.255.0"
+                ))
+                .at(0, m.len()));
+            }
+            let v = parse_v4(m)? as u128;
+            if let Some(p) = prefix_of_mask(v, 32) {
+                return Ok((p, NetworkForm::Netmask));
+            }
+            if let Some(p) = prefix_of_mask(!v & 0xffff_ffff, 32) {
+                return Ok((p, NetworkForm::Wildcard));
+            }
+            Err(InputError::new(format!(
+                "{m} is not a valid netmask: its one-bits must be contiguous from the left (like 255.255.240.0)"
+            ))
+            .at(0, m.len()))
+        }
+    }
+}
+
+/// The prefix length of a contiguous `width`-bit netmask, or `None`.
+fn prefix_of_mask(v: u128, width: u8) -> Option<u8> {
+    let shifted = v << (128 - width as u32);
+    let ones = shifted.leading_ones();
+    (shifted.checked_shl(ones).unwrap_or(0) == 0).then_some(ones as u8)
+}
+
+/// A single address (IPv4 or IPv6, zone id refused). Used for range ends and by the CLI.
+pub fn parse_address(text: &str) -> Result<Addr, InputError> {
+    let (a, zone) = parse_address_with_zone(text)?;
+    if zone.is_some() {
+        return Err(InputError::new(format!("A zone id is not allowed here: '{text}'")));
+    }
+    Ok(a)
+}
+
+/// A single address, with the IPv6 zone id if one was given.
+pub fn parse_address_with_zone(text: &str) -> Result<(Addr, Option<String>), InputError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(InputError::new("Enter an IPv4 or IPv6 address"));
+    }
+    if text.len() > MAX_INPUT_LEN {
+        return Err(InputError::new("Address is too long"));
+    }
+    if let Some(i) = text.find('/') {
+        return Err(InputError::new(format!("Unexpected '/' in '{text}': an address is expected here")).at(i, 1));
+    }
+    if text.contains(':') {
+        let (addr_part, zone) = match text.split_once('%') {
+            Some((a, z)) => {
+                if z.is_empty() || z.contains('%') || z.contains(char::is_whitespace) {
+                    return Err(InputError::new(format!(
+                        "Invalid zone id in '{text}': after '%' give one interface name or number, e.g. fe80::1%eth0"
+                    ))
+                    .at(a.len(), text.len() - a.len()));
+                }
+                (a, Some(z.to_string()))
+            }
+            None => (text, None),
+        };
+        let v = parse_v6(addr_part)?;
+        Ok((Addr::v6(v), zone))
+    } else {
+        if text.contains('%') {
+            return Err(InputError::new(format!("A zone id ('%…') belongs to IPv6 addresses only: '{text}'")));
+        }
+        Ok((Addr::v4(parse_v4(text)?), None))
+    }
+}
+
+/// Dotted-quad IPv4, strictly: four decimal octets 0–255, no leading zeros.
+fn parse_v4(text: &str) -> Result<u32, InputError> {
+    let parts: Vec<&str> = text.split('.').collect();
+    if parts.len() != 4 {
+        let mut e = InputError::new(format!(
+            "Expected 4 octets separated by dots, found {} in '{text}'",
+            parts.len()
+        ));
+        // `10.0.0.0.` and friends: offer the address without the stray dot.
+        if parts.len() == 5 && parts[4].is_empty() {
+            e = e.suggest(&text[..text.len() - 1]);
+        }
+        return Err(e);
+    }
+    let mut value: u32 = 0;
+    let mut pos = 0;
+    let mut leading_zero_at: Option<(usize, usize)> = None;
+    for part in &parts {
+        let at = pos;
+        pos += part.len() + 1;
+        if part.is_empty() {
+            return Err(InputError::new(format!("Empty octet in '{text}'")).at(at, 0));
+        }
+        if !part.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(InputError::new(format!("Octet '{part}' is not a decimal number 0–255")).at(at, part.len()));
+        }
+        if part.len() > 3 {
+            return Err(InputError::new(format!("Octet '{part}' has more than 3 digits")).at(at, part.len()));
+        }
+        let n: u32 = part.parse().unwrap_or(u32::MAX);
+        if n > 255 {
+            return Err(InputError::new(format!("Octet {n} is larger than 255")).at(at, part.len()));
+        }
+        if part.len() > 1 && part.starts_with('0') && leading_zero_at.is_none() {
+            leading_zero_at = Some((at, part.len()));
+        }
+        value = value << 8 | n;
+    }
+    if let Some((at, len)) = leading_zero_at {
+        let fixed = Addr::v4(value).to_string();
+        return Err(InputError::new(format!("Leading zeros are ambiguous — did you mean {fixed}?"))
+            .at(at, len)
+            .suggest(fixed));
+    }
+    Ok(value)
+}
+
+/// IPv6 text (RFC 4291 §2.2, zone id already removed), following CPython's checks and wording
+/// closely so that behaviour is predictable for people who know it.
+fn parse_v6(text: &str) -> Result<u128, InputError> {
+    let err = |m: String| InputError::new(m);
+    let mut parts: Vec<String> = text.split(':').map(str::to_string).collect();
+    if parts.len() < 3 {
+        return Err(err(format!("'{text}' is not an IPv6 address: it needs at least two ':'")));
+    }
+    // An embedded IPv4 address (`::ffff:1.2.3.4`) stands for the last two groups.
+    if let Some(last) = parts.last().filter(|l| l.contains('.')).cloned() {
+        let v4 = parse_v4(&last).map_err(|e| {
+            let off = text.len() - last.len();
+            InputError { message: format!("{} in the IPv4 part of '{text}'", e.message), ..e }.shifted(off)
+        })?;
+        parts.pop();
+        parts.push(format!("{:x}", v4 >> 16));
+        parts.push(format!("{:x}", v4 & 0xffff));
+    }
+    if parts.len() > 9 {
+        return Err(err(format!("Too many groups in '{text}': an IPv6 address has at most 8")));
+    }
+    // Position of the '::' (an empty part that is not at either end).
+    let mut skip: Option<usize> = None;
+    for (i, p) in parts.iter().enumerate().take(parts.len() - 1).skip(1) {
+        if p.is_empty() {
+            if skip.is_some() {
+                return Err(err(format!("At most one '::' is allowed in '{text}'")));
+            }
+            skip = Some(i);
+        }
+    }
+    let (hi, lo) = match skip {
+        Some(i) => {
+            let mut hi = i;
+            let mut lo = parts.len() - i - 1;
+            if parts[0].is_empty() {
+                hi -= 1;
+                if hi != 0 {
+                    return Err(err(format!("A leading ':' is only allowed as part of '::' in '{text}'")));
+                }
+            }
+            if parts[parts.len() - 1].is_empty() {
+                lo -= 1;
+                if lo != 0 {
+                    return Err(err(format!("A trailing ':' is only allowed as part of '::' in '{text}'")));
+                }
+            }
+            if hi + lo >= 8 {
+                return Err(err(format!(
+                    "'::' must stand for at least one group, but '{text}' already has 8 groups"
+                )));
+            }
+            (hi, lo)
+        }
+        None => {
+            if parts.len() != 8 {
+                return Err(err(format!(
+                    "Expected 8 groups in '{text}', found {}; use '::' to stand for groups of zeros",
+                    parts.len()
+                )));
+            }
+            if parts[0].is_empty() {
+                return Err(err(format!("A leading ':' is only allowed as part of '::' in '{text}'")));
+            }
+            if parts[7].is_empty() {
+                return Err(err(format!("A trailing ':' is only allowed as part of '::' in '{text}'")));
+            }
+            (8, 0)
+        }
+    };
+    let group = |p: &str| -> Result<u16, InputError> {
+        if p.len() > 4 {
+            return Err(err(format!("Group '{p}' has more than 4 hex digits in '{text}'")));
+        }
+        if !p.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(err(format!("Group '{p}' has a character that is not a hex digit (0–9, a–f) in '{text}'")));
+        }
+        u16::from_str_radix(p, 16).map_err(|_| err(format!("Group '{p}' is not a hex number in '{text}'")))
+    };
+    let mut groups: Vec<u16> = Vec::with_capacity(8);
+    for p in &parts[..hi] {
+        groups.push(group(p)?);
+    }
+    groups.extend(std::iter::repeat_n(0, 8 - hi - lo));
+    for p in &parts[parts.len() - lo..] {
+        groups.push(group(p)?);
+    }
+    Ok(groups.iter().fold(0u128, |acc, &g| acc << 16 | g as u128))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn net(s: &str) -> NetworkInput {
+        match parse(s).unwrap() {
+            Parsed::Network(n) => n,
+            other => panic!("{s}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_form_of_a_network() {
+        for s in ["10.0.0.0/16", " 10.0.0.0/16 ", "10.0.0.0 255.255.0.0", "10.0.0.0/255.255.0.0", "10.0.0.0/0.0.255.255", "10.0.0.0 / 16"] {
+            assert_eq!(net(s).network.to_string(), "10.0.0.0/16", "{s}");
+        }
+        assert_eq!(net("10.0.0.0/0.0.255.255").form, NetworkForm::Wildcard);
+        assert_eq!(net("10.0.0.0 255.255.0.0").form, NetworkForm::Netmask);
+    }
+
+    #[test]
+    fn host_bits_are_kept_and_reported() {
+        let n = net("10.0.0.5/16");
+        assert_eq!(n.network.to_string(), "10.0.0.0/16");
+        assert_eq!(n.address.unwrap().to_string(), "10.0.0.5");
+        assert!(parse("10.0.0.5/16").unwrap().describe().contains("10.0.0.5 in network 10.0.0.0/16"));
+    }
+
+    #[test]
+    fn ranges_become_cidrs() {
+        let Parsed::Range(r) = parse("10.0.0.0 - 10.0.3.255").unwrap() else { panic!() };
+        assert_eq!(r.cidrs.len(), 1);
+        assert_eq!(r.cidrs[0].to_string(), "10.0.0.0/22");
+        let Parsed::Range(r) = parse("10.0.0.10-10.0.0.20").unwrap() else { panic!() };
+        let s: Vec<String> = r.cidrs.iter().map(|c| c.to_string()).collect();
+        assert_eq!(s, ["10.0.0.10/31", "10.0.0.12/30", "10.0.0.16/30", "10.0.0.20/32"]);
+        let e = parse("10.0.0.9 - 10.0.0.1").unwrap_err();
+        assert!(e.message.contains("ends before it starts"));
+        assert!(parse("10.0.0.1 - ::1").unwrap_err().message.contains("one IP version"));
+    }
+
+    #[test]
+    fn ipv6_forms() {
+        assert_eq!(net("::").network.to_string(), "::/128");
+        assert_eq!(net("2001:0DB8::/32").network.to_string(), "2001:db8::/32");
+        assert_eq!(net("::ffff:1.2.3.4").network.network().to_string(), "::ffff:1.2.3.4");
+        let z = net("fe80::1%eth0");
+        assert_eq!(z.zone.as_deref(), Some("eth0"));
+        assert_eq!(z.network.to_string(), "fe80::1/128");
+        assert_eq!(net("fe80::%eth0/64").network.to_string(), "fe80::/64");
+    }
+
+    #[test]
+    fn rejections_say_what_and_where() {
+        let e = parse("10.0.0.256/16").unwrap_err();
+        assert_eq!(e.message, "Octet 256 is larger than 255");
+        assert_eq!(e.span, Some(7..10));
+        let e = parse("010.0.0.1").unwrap_err();
+        assert_eq!(e.message, "Leading zeros are ambiguous — did you mean 10.0.0.1?");
+        assert_eq!(e.suggestion.as_deref(), Some("10.0.0.1"));
+        assert!(parse("1.2.3").unwrap_err().message.contains("Expected 4 octets"));
+        assert!(parse("10.0.0.0/33").unwrap_err().message.contains("out of range"));
+        assert!(parse("10.0.0.0/255.0.255.0").unwrap_err().message.contains("contiguous"));
+        assert!(parse("").unwrap_err().message.contains("Enter"));
+        assert!(parse("10.0.0.0/16x").is_err());
+        assert!(parse(&"1".repeat(300)).unwrap_err().message.contains("too long"));
+        assert!(parse("2001:db8::/ffff:ffff::").unwrap_err().message.contains("did you mean /32"));
+        assert_eq!(parse("10.0.0.0/08").unwrap_err().suggestion.as_deref(), Some("/8"));
+    }
+}

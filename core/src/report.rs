@@ -1,0 +1,266 @@
+//! Everything the calculator and `cidrplan info` say about one network: the report as data,
+//! serialised with stable field names (documented in the README).
+
+use crate::addr::{Addr, Cidr, Count, Family};
+use crate::mode::{Mode, Reserved};
+use crate::parse::{NetworkForm, NetworkInput, Parsed};
+use crate::special::{self, Special};
+
+/// The report on one network (and the address typed in it, if any).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Report {
+    pub input: String,
+    /// What the input was understood as ("IPv4 address 10.0.0.5 in network 10.0.0.0/16").
+    pub understood_as: String,
+    pub version: u8,
+    pub mode: Mode,
+    pub network: Cidr,
+    pub network_address: Addr,
+    pub prefix: u8,
+    pub netmask: Addr,
+    pub netmask_hex: String,
+    pub hostmask: Addr,
+    /// IPv4 only; IPv6 has no broadcast.
+    pub broadcast: Option<Addr>,
+    pub first: Addr,
+    pub last: Addr,
+    pub first_usable: Option<Addr>,
+    pub last_usable: Option<Addr>,
+    pub addresses: Count,
+    pub usable: Count,
+    /// Legacy class A–E (IPv4 only).
+    pub class: Option<char>,
+    pub reverse_dns: String,
+    pub special: Vec<&'static Special>,
+    /// Special-purpose blocks inside this network (when it is larger than they are).
+    pub contains_special: Vec<&'static Special>,
+    pub globally_reachable: bool,
+    /// Short badge: the most specific special-purpose name, or "Public".
+    pub label: String,
+    pub reserved: Vec<Reserved>,
+    /// When the network's size is outside the mode's limits, why.
+    pub mode_problem: Option<String>,
+    /// The address typed, when it has host bits set.
+    pub address: Option<Addr>,
+    /// Where that address sits ("10.0.0.5 is address 6 of 256 in 10.0.0.0/24 …").
+    pub address_position: Option<String>,
+    pub zone: Option<String>,
+    pub integer: String,
+    pub hex: String,
+    /// The network address in binary, with a `|` at the prefix boundary.
+    pub binary: String,
+    /// IPv6 only: fully written out.
+    pub exploded: Option<String>,
+    /// IPv6 only: how many /64 and /48 networks it holds ("0" when smaller).
+    pub count_64: Option<Count>,
+    pub count_48: Option<Count>,
+    /// Notes on embedded IPv4 (IPv4-mapped, 6to4, Teredo, NAT64).
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// Build the report for a parsed network under `mode`. A range is reported by the smallest
+    /// block covering it; callers show the range's CIDR list beside it.
+    pub fn new(input: &str, parsed: &Parsed, mode: Mode) -> Report {
+        match parsed {
+            Parsed::Network(n) => Report::of_network(input, n, parsed.describe(), mode),
+            Parsed::Range(_) => {
+                let n = NetworkInput { network: parsed.network(), address: None, zone: None, form: NetworkForm::Prefix };
+                Report::of_network(input, &n, parsed.describe(), mode)
+            }
+        }
+    }
+
+    fn of_network(input: &str, n: &NetworkInput, understood_as: String, mode: Mode) -> Report {
+        let net = n.network;
+        let v4 = net.family() == Family::V4;
+        let reserved = mode.reserved(net);
+        let usable_range = mode.usable_range(net);
+        let special = special::classify(net);
+        let w = net.width() as usize;
+        let bits = net.network().bits();
+        let p = net.prefix() as usize;
+        let binary = if v4 {
+            group_bits(&bits, p, 8, '.')
+        } else {
+            group_bits(&bits, p, 16, ':')
+        };
+        debug_assert_eq!(bits.len(), w);
+        Report {
+            input: input.trim().to_string(),
+            understood_as,
+            version: net.family().number(),
+            mode,
+            network: net,
+            network_address: net.network(),
+            prefix: net.prefix(),
+            netmask: net.netmask(),
+            netmask_hex: format!("0x{}", net.netmask().hex()),
+            hostmask: net.hostmask(),
+            broadcast: v4.then(|| net.last()),
+            first: net.network(),
+            last: net.last(),
+            first_usable: usable_range.map(|r| r.0),
+            last_usable: usable_range.map(|r| r.1),
+            addresses: net.size(),
+            usable: mode.usable(net),
+            class: v4.then(|| legacy_class(net.network())),
+            reverse_dns: reverse_zone(net),
+            contains_special: special::overlapping(net),
+            globally_reachable: special::is_global(net),
+            label: special::label(net),
+            special,
+            address_position: n.address.map(|a| position(a, net, mode, &reserved)),
+            reserved,
+            mode_problem: mode.size_problem(net),
+            address: n.address,
+            zone: n.zone.clone(),
+            integer: net.network().value().to_string(),
+            hex: format!("0x{}", net.network().hex()),
+            binary,
+            exploded: (!v4).then(|| net.network().exploded()),
+            count_64: (!v4).then(|| if net.prefix() <= 64 { Count::pow2(64 - net.prefix()) } else { Count::ZERO }),
+            count_48: (!v4).then(|| if net.prefix() <= 48 { Count::pow2(48 - net.prefix()) } else { Count::ZERO }),
+            notes: embedded_v4_notes(n.address.unwrap_or(net.network()), net),
+        }
+    }
+}
+
+/// Bits grouped by octet (IPv4) or hextet (IPv6), with `|` where the prefix ends.
+fn group_bits(bits: &str, prefix: usize, group: usize, sep: char) -> String {
+    let mut out = String::with_capacity(bits.len() * 2);
+    for (i, ch) in bits.chars().enumerate() {
+        if i == prefix && i != 0 {
+            out.push('|');
+        } else if i > 0 && i % group == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    if prefix == bits.len() {
+        out.push('|');
+    }
+    out
+}
+
+/// Legacy classful class by the first octet's leading bits.
+pub fn legacy_class(a: Addr) -> char {
+    match (a.value() >> 24) as u8 {
+        0..=127 => 'A',
+        128..=191 => 'B',
+        192..=223 => 'C',
+        224..=239 => 'D',
+        _ => 'E',
+    }
+}
+
+/// The reverse-DNS zone that holds the whole network: octet-aligned for IPv4 (a /20 sits in
+/// its /16's zone), nibble-aligned for IPv6. A single address gives its PTR name.
+pub fn reverse_zone(net: Cidr) -> String {
+    let a = net.network();
+    if net.prefix() == net.width() {
+        return a.reverse_pointer();
+    }
+    match net.family() {
+        Family::V4 => {
+            let keep = (net.prefix() / 8) as usize;
+            let o = (a.value() as u32).to_be_bytes();
+            let mut labels: Vec<String> = o[..keep].iter().rev().map(|x| x.to_string()).collect();
+            labels.push("in-addr.arpa".into());
+            labels.join(".")
+        }
+        Family::V6 => {
+            let keep = (net.prefix() / 4) as usize;
+            let hex = format!("{:032x}", a.value());
+            let mut labels: Vec<String> = hex[..keep].chars().rev().map(String::from).collect();
+            labels.push("ip6.arpa".into());
+            labels.join(".")
+        }
+    }
+}
+
+/// "10.0.0.5 is address 6 of 256 in 10.0.0.0/24 (usable host 5 of 254)".
+fn position(a: Addr, net: Cidr, mode: Mode, reserved: &[Reserved]) -> String {
+    let index = a.value() - net.network().value();
+    let ordinal = Count::new(index).saturating_add(Count::new(1));
+    let base = format!("{a} is address {} of {} in {net}", ordinal.grouped(), net.size().grouped());
+    if let Some(r) = reserved.iter().find(|r| r.address == a) {
+        return format!("{base} — reserved: {}", r.role);
+    }
+    match mode.usable_range(net) {
+        Some((first, _)) if a >= first => {
+            let host = Count::new(a.value() - first.value()).saturating_add(Count::new(1));
+            format!("{base} (usable host {} of {})", host.grouped(), mode.usable(net).grouped())
+        }
+        _ => base,
+    }
+}
+
+/// What an IPv6 address says about an IPv4 address embedded in it.
+fn embedded_v4_notes(a: Addr, net: Cidr) -> Vec<String> {
+    let mut notes = Vec::new();
+    if a.family() != Family::V6 {
+        return notes;
+    }
+    let v = a.value();
+    if let Some(v4) = a.ipv4_mapped() {
+        notes.push(format!("IPv4-mapped address of {v4}"));
+    }
+    if v >> 112 == 0x2002 && net.prefix() <= 48 + 16 {
+        notes.push(format!("6to4: embeds IPv4 {}", Addr::v4((v >> 80) as u32)));
+    }
+    if v >> 96 == 0x2001_0000 {
+        let server = Addr::v4((v >> 64) as u32);
+        let client = Addr::v4(!(v as u32));
+        notes.push(format!("Teredo: server {server}, client {client}"));
+    }
+    if v >> 32 == 0x0064_ff9b_0000_0000_0000_0000 {
+        notes.push(format!("NAT64 (64:ff9b::/96): embeds IPv4 {}", Addr::v4(v as u32)));
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse;
+
+    fn report(s: &str, mode: Mode) -> Report {
+        Report::new(s, &parse(s).unwrap(), mode)
+    }
+
+    #[test]
+    fn ipv4_report() {
+        let r = report("10.0.0.5/24", Mode::Standard);
+        assert_eq!(r.network.to_string(), "10.0.0.0/24");
+        assert_eq!(r.broadcast.unwrap().to_string(), "10.0.0.255");
+        assert_eq!(r.first_usable.unwrap().to_string(), "10.0.0.1");
+        assert_eq!(r.usable.as_u128(), Some(254));
+        assert_eq!(r.class, Some('A'));
+        assert_eq!(r.reverse_dns, "0.0.10.in-addr.arpa");
+        assert_eq!(r.binary, "00001010.00000000.00000000|00000000");
+        assert_eq!(
+            r.address_position.as_deref(),
+            Some("10.0.0.5 is address 6 of 256 in 10.0.0.0/24 (usable host 5 of 254)")
+        );
+    }
+
+    #[test]
+    fn aws_mode_reserves_five() {
+        let r = report("10.0.0.0/24", Mode::Aws);
+        assert_eq!(r.usable.as_u128(), Some(251));
+        assert_eq!(r.reserved.len(), 5);
+        assert_eq!(r.first_usable.unwrap().to_string(), "10.0.0.4");
+        assert!(report("10.0.0.0/29", Mode::Aws).mode_problem.unwrap().contains("/28"));
+    }
+
+    #[test]
+    fn ipv6_report() {
+        let r = report("2001:db8::/48", Mode::Standard);
+        assert!(r.broadcast.is_none());
+        assert_eq!(r.count_64.unwrap().as_u128(), Some(65536));
+        assert_eq!(r.count_48.unwrap().as_u128(), Some(1));
+        assert_eq!(r.reverse_dns, "8.b.d.0.1.0.0.2.ip6.arpa");
+        assert!(report("2002:c000:0204::/48", Mode::Standard).notes[0].contains("192.0.2.4"));
+    }
+}

@@ -3,13 +3,15 @@
 //! tested natively in seconds; the web app and the CLI are thin shells over it.
 
 pub mod addr;
+pub mod calc;
 pub mod design;
 pub mod mode;
 pub mod ops;
 pub mod parse;
-// pub mod report; (enabled once special.rs lands)
+pub mod report;
 pub mod share;
 pub mod special;
+pub mod table;
 
 pub use addr::{Addr, Cidr, Count, Family};
 pub use mode::Mode;

@@ -260,7 +260,7 @@ mod tests {
         assert!(r.broadcast.is_none());
         assert_eq!(r.count_64.unwrap().as_u128(), Some(65536));
         assert_eq!(r.count_48.unwrap().as_u128(), Some(1));
-        assert_eq!(r.reverse_dns, "8.b.d.0.1.0.0.2.ip6.arpa");
+        assert_eq!(r.reverse_dns, "0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
         assert!(report("2002:c000:0204::/48", Mode::Standard).notes[0].contains("192.0.2.4"));
     }
 }

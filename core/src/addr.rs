@@ -198,6 +198,21 @@ fn fmt_v6(value: u128, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     write!(f, "{}::{}", head.join(":"), tail.join(":"))
 }
 
+impl Addr {
+    /// Like `Display`, but never in IPv4-mapped mixed form: for masks, where `::ffff:255.255.255.255`
+    /// would read as an address rather than a /80's host mask.
+    pub fn plain(self) -> String {
+        match self.family {
+            Family::V4 => self.to_string(),
+            Family::V6 if self.value >> 32 == 0xffff => {
+                let g = v6_groups(self.value);
+                format!("::{:x}:{:x}:{:x}", g[5], g[6], g[7])
+            }
+            Family::V6 => self.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Addr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.family {
@@ -288,7 +303,7 @@ impl Count {
         let s = self.to_string();
         let mut out = String::with_capacity(s.len() + s.len() / 3);
         for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
+            if i > 0 && (s.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);

@@ -139,6 +139,10 @@ impl Mode {
     pub fn size_problem(self, net: Cidr) -> Option<String> {
         let (lo, hi) = self.prefix_range(net.family());
         let p = net.prefix();
+        if lo == hi && p != lo {
+            let fam = if net.family() == Family::V6 { "IPv6 " } else { "" };
+            return Some(format!("{} {fam}subnets must be /{lo}; this is a /{p}", self.label()));
+        }
         if p > hi {
             Some(format!("{} subnets can be at most /{hi}; /{p} is smaller than that", self.label()))
         } else if p < lo {

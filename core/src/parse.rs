@@ -211,11 +211,19 @@ fn parse_network_text(text: &str) -> Result<NetworkInput, InputError> {
         (text, None)
     };
 
-    let (addr, zone) = parse_address_with_zone(addr_text)?;
+    // Suggestions come back for one part; make them a whole corrected input.
+    let rest = &text[addr_text.len()..];
+    let (addr, zone) = parse_address_with_zone(addr_text).map_err(|mut e| {
+        e.suggestion = e.suggestion.map(|s| format!("{s}{rest}"));
+        e
+    })?;
     let w = addr.family().width();
     let (prefix, form) = match mask {
         None => (w, NetworkForm::Address),
-        Some((m, off)) => parse_mask(m, addr.family()).map_err(|e| e.shifted(off))?,
+        Some((m, off)) => parse_mask(m, addr.family()).map_err(|mut e| {
+            e.suggestion = e.suggestion.map(|s| format!("{addr_text}{s}"));
+            e.shifted(off)
+        })?,
     };
     let network = Cidr::containing(addr, prefix).ok_or_else(|| InputError::new("prefix out of range"))?;
     let address = (network.network() != addr).then_some(addr);
@@ -540,6 +548,7 @@ mod tests {
         assert!(parse("10.0.0.0/16x").is_err());
         assert!(parse(&"1".repeat(300)).unwrap_err().message.contains("too long"));
         assert!(parse("2001:db8::/ffff:ffff::").unwrap_err().message.contains("did you mean /32"));
-        assert_eq!(parse("10.0.0.0/08").unwrap_err().suggestion.as_deref(), Some("/8"));
+        assert_eq!(parse("10.0.0.0/08").unwrap_err().suggestion.as_deref(), Some("10.0.0.0/8"));
+        assert_eq!(parse("010.0.0.1/24").unwrap_err().suggestion.as_deref(), Some("10.0.0.1/24"));
     }
 }

@@ -1,0 +1,432 @@
+//! `cidrplan`: the subnet/CIDR calculator on the command line, a thin shell over the core.
+//!
+//! Conventions: results on stdout (one item a line, or JSON with `--json`); notes such as
+//! "showing the first 3 of 16,777,216" on stderr, so that a pipe gets only the results; every
+//! bad input or bad usage is one line on stderr (or `{"error": "…"}` on stdout with `--json`)
+//! and exit status 2.
+
+mod args;
+mod info;
+
+use args::{parse_args, Args, Command};
+use cidrplan::ops::{self, OpError};
+use cidrplan::parse::parse_address;
+use cidrplan::report::Report;
+use cidrplan::{parse, Addr, Cidr, Count, InputError, Mode, Parsed};
+use std::io::{self, Write};
+use std::process::ExitCode;
+use std::str::FromStr;
+
+/// Why a run did not succeed.
+enum Failure {
+    /// Bad input or bad usage: one line, exit status 2.
+    Bad(String),
+    /// No command at all: the help goes to stderr, exit status 2.
+    NoCommand,
+    /// Writing the output failed (a closed pipe ends the run quietly).
+    Io(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Self {
+        Failure::Io(e.into())
+    }
+}
+
+impl From<OpError> for Failure {
+    fn from(e: OpError) -> Self {
+        Failure::Bad(e.0)
+    }
+}
+
+fn bad<T>(m: impl Into<String>) -> Result<T, Failure> {
+    Err(Failure::Bad(m.into()))
+}
+
+type Out<'a> = &'a mut dyn Write;
+
+fn main() -> ExitCode {
+    let mut argv = Vec::new();
+    let mut not_utf8 = None;
+    for a in std::env::args_os().skip(1) {
+        match a.into_string() {
+            Ok(s) => argv.push(s),
+            Err(a) => not_utf8 = Some(a),
+        }
+    }
+    let json = argv.iter().take_while(|a| *a != "--").any(|a| a == "--json");
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = match not_utf8 {
+        Some(a) => bad(format!("argument {a:?} is not valid UTF-8")),
+        None => run(&argv, &mut out),
+    };
+    let result = result.and_then(|()| out.flush().map_err(Failure::from));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("cidrplan: {e}");
+            ExitCode::from(1)
+        }
+        Err(Failure::NoCommand) if !json => {
+            eprintln!("{}", args::main_help());
+            ExitCode::from(2)
+        }
+        Err(f) => {
+            let msg = match f {
+                Failure::Bad(m) => one_line(&m),
+                _ => "missing command (see 'cidrplan --help')".to_string(),
+            };
+            if json {
+                let _ = writeln!(out, "{}", serde_json::json!({ "error": msg }));
+                let _ = out.flush();
+            } else {
+                eprintln!("cidrplan: {msg}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Control characters (a newline typed into an argument) must not break the one-line rule.
+fn one_line(m: &str) -> String {
+    m.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// Note for people on stderr, after whatever is already on stdout.
+fn note(out: Out, m: &str) -> Result<(), Failure> {
+    out.flush()?;
+    eprintln!("cidrplan: note: {m}");
+    Ok(())
+}
+
+fn run(argv: &[String], out: Out) -> Result<(), Failure> {
+    // `--json` may also come before the command.
+    let skip = argv.iter().take_while(|a| *a == "--json").count();
+    let global_json = skip > 0;
+    let Some(first) = argv.get(skip) else {
+        return Err(Failure::NoCommand);
+    };
+    let rest = &argv[skip + 1..];
+    match first.as_str() {
+        "-h" | "--help" => {
+            writeln!(out, "{}", args::main_help())?;
+            return Ok(());
+        }
+        "-V" | "--version" => {
+            writeln!(out, "cidrplan {}", env!("CARGO_PKG_VERSION"))?;
+            return Ok(());
+        }
+        "help" => {
+            let text = match rest.iter().find(|a| *a != "--json") {
+                None => args::main_help(),
+                Some(name) => match Command::find(name) {
+                    Some(c) => c.help_text(),
+                    None => return bad(unknown_command(name)),
+                },
+            };
+            writeln!(out, "{text}")?;
+            return Ok(());
+        }
+        a if a.starts_with('-') => return bad(format!("unknown option '{a}' (see 'cidrplan --help')")),
+        _ => {}
+    }
+    let Some(cmd) = Command::find(first) else {
+        return bad(unknown_command(first));
+    };
+    let mut args = parse_args(cmd, rest).map_err(Failure::Bad)?;
+    args.json |= global_json;
+    if args.help {
+        writeln!(out, "{}", cmd.help_text())?;
+        return Ok(());
+    }
+    match cmd.name {
+        "info" => info_cmd(cmd, &args, out),
+        "split" => split_cmd(cmd, &args, out),
+        "subnet" => subnet_cmd(cmd, &args, out),
+        "host" => host_cmd(cmd, &args, out),
+        "subnets" => subnets_cmd(cmd, &args, out),
+        "summarize" => summarize_cmd(cmd, &args, out),
+        "exclude" => exclude_cmd(cmd, &args, out),
+        "range" => range_cmd(cmd, &args, out),
+        other => bad(unknown_command(other)),
+    }
+}
+
+fn unknown_command(name: &str) -> String {
+    let names: Vec<&str> = args::COMMANDS.iter().map(|c| c.name).collect();
+    format!("unknown command '{name}': use one of {} (see 'cidrplan --help')", names.join(", "))
+}
+
+/// Check the number of positional arguments against their names; the last one may repeat.
+fn arity(cmd: &Command, pos: &[String], names: &[&str], last_repeats: bool) -> Result<(), Failure> {
+    if pos.len() < names.len() {
+        return bad(format!("missing {} (usage: {})", names[pos.len()], cmd.usage));
+    }
+    if !last_repeats && pos.len() > names.len() {
+        return bad(format!("unexpected argument '{}' (usage: {})", pos[names.len()], cmd.usage));
+    }
+    Ok(())
+}
+
+/// The core's message, made specific: it names the input, and offers the suggestion.
+fn input_error(input: &str, e: &InputError) -> String {
+    let input = input.trim();
+    let mut msg = e.message.clone();
+    if !input.is_empty() && input.chars().count() <= 80 && !msg.contains(&format!("'{input}'")) {
+        let at = format!(" in '{input}'");
+        // "Leading zeros are ambiguous in '010.0.0.1' — did you mean 10.0.0.1?"
+        // but "Leading zeros are ambiguous in prefix /08 — did you mean /8?" already says where.
+        match msg.find(" — ") {
+            Some(i) if msg[..i].contains(" in ") => {}
+            Some(i) => msg.insert_str(i, &at),
+            None => msg.push_str(&at),
+        }
+    }
+    if let Some(s) = &e.suggestion {
+        if !msg.contains("did you mean") {
+            msg.push_str(&format!(" (did you mean {s}?)"));
+        }
+    }
+    msg
+}
+
+fn parse_input(input: &str) -> Result<Parsed, Failure> {
+    parse(input).map_err(|e| Failure::Bad(input_error(input, &e)))
+}
+
+/// One network. A bare address is its /32 or /128; host bits are dropped (10.0.0.5/16 is
+/// 10.0.0.0/16, as in Terraform); a range is accepted when it is exactly one block.
+fn parse_cidr(arg: &str) -> Result<Cidr, Failure> {
+    match parse_input(arg)? {
+        Parsed::Network(n) => Ok(n.network),
+        Parsed::Range(r) if r.cidrs.len() == 1 => Ok(r.cidrs[0]),
+        Parsed::Range(r) => bad(format!(
+            "'{}' is a range of {} CIDR blocks, not one network (see 'cidrplan range')",
+            arg.trim(),
+            r.cidrs.len()
+        )),
+    }
+}
+
+fn parse_addr(arg: &str) -> Result<Addr, Failure> {
+    parse_address(arg).map_err(|e| Failure::Bad(input_error(arg, &e)))
+}
+
+fn number<T: FromStr>(arg: &str, name: &str, expected: &str) -> Result<T, Failure> {
+    arg.trim().parse().or_else(|_| bad(format!("{name} must be {expected}, not '{arg}'")))
+}
+
+fn print_list(out: Out, cidrs: &[Cidr], json: bool) -> Result<(), Failure> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, cidrs)?;
+        writeln!(out)?;
+    } else {
+        for c in cidrs {
+            writeln!(out, "{c}")?;
+        }
+    }
+    Ok(())
+}
+
+fn print_one(out: Out, value: impl std::fmt::Display, json: bool) -> Result<(), Failure> {
+    if json {
+        writeln!(out, "{}", serde_json::Value::String(value.to_string()))?;
+    } else {
+        writeln!(out, "{value}")?;
+    }
+    Ok(())
+}
+
+fn info_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
+    arity(cmd, &args.positional, &["<INPUT>"], true)?;
+    let mode = match &args.mode {
+        Some(m) => Mode::from_str(m).map_err(Failure::Bad)?,
+        None => Mode::Standard,
+    };
+    let input = args.positional.join(" ");
+    let parsed = parse_input(&input)?;
+    let report = Report::new(&input, &parsed, mode);
+    if args.json {
+        serde_json::to_writer_pretty(&mut *out, &info::Json::new(&report, &parsed))?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", info::to_text(&report, &parsed))?;
+    }
+    Ok(())
+}
+
+/// The default `--limit`: enough for any split people read, small enough to print at once.
+const DEFAULT_LIMIT: u128 = 256;
+
+fn split_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
+    arity(cmd, &args.positional, &["<CIDR>"], true)?;
+    let net = parse_cidr(&args.positional.join(" "))?;
+    let (subnets, requested) = match (&args.prefix, &args.count) {
+        (Some(_), Some(_)) => return bad("give either --prefix or --count, not both"),
+        (None, None) => return bad(format!("say how to split: --prefix N or --count N (usage: {})", cmd.usage)),
+        (Some(p), None) => {
+            let text = p.trim().strip_prefix('/').unwrap_or(p.trim());
+            let p: u8 =
+                number(text, "--prefix", &format!("a prefix length from /{} to /{}", net.prefix(), net.width()))?;
+            (ops::split(net, p)?, None)
+        }
+        (None, Some(n)) => {
+            let n: u128 = number(n, "--count", "a whole number of subnets")?;
+            let (s, rounded) = ops::split_count(net, n)?;
+            (s, Some((n, rounded)))
+        }
+    };
+    let limit = match &args.limit {
+        None => Some(DEFAULT_LIMIT),
+        Some(l) => match number::<u128>(l, "--limit", "a whole number (0 for no limit)")? {
+            0 => None,
+            k => Some(k),
+        },
+    };
+    let total = subnets.total();
+    let prefix = subnets.prefix();
+    let truncated = limit.is_some_and(|k| total > Count::new(k));
+    let rounded_up = requested.is_some_and(|(n, r)| n != r);
+    if let (false, true, Some((n, r))) = (args.json, rounded_up, requested) {
+        note(out, &format!("{n} is not a power of two; splitting into {r} subnets (/{prefix}) instead"))?;
+    }
+    let shown = subnets.zip(0u128..).take_while(|&(_, i)| limit.is_none_or(|k| i < k)).map(|(c, _)| c);
+    if args.json {
+        // Streamed by hand: with --limit 0 the list may be far too long to build in memory.
+        writeln!(out, "{{")?;
+        writeln!(out, "  \"network\": {},", js(net))?;
+        writeln!(out, "  \"prefix\": {prefix},")?;
+        writeln!(out, "  \"total\": {},", js(total))?;
+        match requested {
+            Some((n, _)) => writeln!(out, "  \"count_requested\": {},", js(n))?,
+            None => writeln!(out, "  \"count_requested\": null,")?,
+        }
+        writeln!(out, "  \"rounded_up\": {rounded_up},")?;
+        match limit {
+            Some(k) => writeln!(out, "  \"limit\": {k},")?,
+            None => writeln!(out, "  \"limit\": null,")?,
+        }
+        writeln!(out, "  \"truncated\": {truncated},")?;
+        write!(out, "  \"subnets\": [")?;
+        let mut first = true;
+        for c in shown {
+            write!(out, "{}\n    {}", if first { "" } else { "," }, js(c))?;
+            first = false;
+        }
+        writeln!(out, "{}]", if first { "" } else { "\n  " })?;
+        writeln!(out, "}}")?;
+        return Ok(());
+    }
+    let mut count: u128 = 0;
+    for c in shown {
+        writeln!(out, "{c}")?;
+        count += 1;
+    }
+    if truncated {
+        note(
+            out,
+            &format!(
+                "showing the first {} of {} subnets (/{prefix}) of {net}; --limit N shows more, --limit 0 all",
+                Count::new(count).grouped(),
+                total.grouped()
+            ),
+        )?;
+    }
+    Ok(())
+}
+
+/// A JSON string literal.
+fn js(v: impl std::fmt::Display) -> String {
+    serde_json::Value::String(v.to_string()).to_string()
+}
+
+fn subnet_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
+    arity(cmd, &args.positional, &["<CIDR>", "<NEWBITS>", "<NETNUM>"], false)?;
+    let p = &args.positional;
+    let net = parse_cidr(&p[0])?;
+    let newbits: u8 = number(&p[1], "NEWBITS", "a whole number of bits (0 to 128)")?;
+    let netnum: u128 = number(&p[2], "NETNUM", "a whole number from 0")?;
+    print_one(out, ops::cidrsubnet(net, newbits, netnum)?, args.json)
+}
+
+fn host_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
+    arity(cmd, &args.positional, &["<CIDR>", "<N>"], false)?;
+    let p = &args.positional;
+    let net = parse_cidr(&p[0])?;
+    let n: i128 = number(&p[1], "N", "a whole number (negative counts from the end)")?;
+    print_one(out, ops::cidrhost(net, n)?, args.json)
+}
+
+fn subnets_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
+    arity(cmd, &args.positional, &["<CIDR>", "<NEWBITS>"], true)?;
+    let p = &args.positional;
+    let net = parse_cidr(&p[0])?;
+    let newbits = p[1..]
+        .iter()
+        .map(|a| number::<u8>(a, "NEWBITS", "a whole number of bits (1 to 32)"))
+        .collect::<Result<Vec<u8>, Failure>>()?;
+    print_list(out, &ops::cidrsubnets(net, &newbits)?, args.json)
+}
+
+fn summarize_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
+    arity(cmd, &args.positional, &["<CIDR|ADDR|RANGE>"], true)?;
+    let mut blocks = Vec::new();
+    for a in &args.positional {
+        match parse_input(a)? {
+            Parsed::Network(n) => blocks.push(n.network),
+            Parsed::Range(r) => blocks.extend(r.cidrs),
+        }
+    }
+    print_list(out, &ops::aggregate(&blocks), args.json)
+}
+
+fn exclude_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
+    arity(cmd, &args.positional, &["<CIDR>", "<EXCLUDE>"], true)?;
+    let p = &args.positional;
+    let net = parse_cidr(&p[0])?;
+    let mut holes = Vec::new();
+    for a in &p[1..] {
+        match parse_input(a)? {
+            Parsed::Network(n) => holes.push(n.network),
+            Parsed::Range(r) => holes.extend(r.cidrs),
+        }
+    }
+    let left = ops::exclude(net, &holes)?;
+    print_list(out, &left, args.json)?;
+    if left.is_empty() && !args.json {
+        note(out, &format!("nothing is left: the excluded blocks cover all of {net}"))?;
+    }
+    Ok(())
+}
+
+fn range_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
+    let p = &args.positional;
+    // Also accepted: `FIRST - LAST` and `FIRST-LAST` (one argument).
+    let (first, last) = match p.as_slice() {
+        [one] if one.contains(['-', '–', '—']) => match parse_input(one)? {
+            Parsed::Range(r) => (r.first, r.last),
+            Parsed::Network(_) => return bad(format!("'{one}' is not a range")),
+        },
+        [a, dash, b] if matches!(dash.as_str(), "-" | "–" | "—") => (parse_addr(a)?, parse_addr(b)?),
+        _ => {
+            arity(cmd, p, &["<FIRST>", "<LAST>"], false)?;
+            (parse_addr(&p[0])?, parse_addr(&p[1])?)
+        }
+    };
+    let cidrs = ops::summarize_range(first, last).map_err(|e| {
+        if last < first && first.family() == last.family() {
+            Failure::Bad(format!("{} (did you mean {last} {first}?)", e.0))
+        } else {
+            Failure::Bad(e.0)
+        }
+    })?;
+    print_list(out, &cidrs, args.json)
+}

@@ -1,0 +1,93 @@
+//! Browser glue: localStorage, the URL fragment, the clipboard, colour-scheme preference and
+//! file download. Every call tolerates a missing API (private mode, old browser) by doing
+//! nothing, because none of these may take the page down.
+
+use wasm_bindgen::JsCast;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn storage_get(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+pub fn storage_set(key: &str, value: &str) {
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        // Quota errors are ignored: the URL still carries the state.
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// The fragment without its leading `#`.
+pub fn fragment() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Replace the URL's fragment without adding a history entry or scrolling.
+pub fn replace_fragment(fragment: &str) {
+    if let Some(w) = window() {
+        if let Ok(h) = w.history() {
+            let url = if fragment.is_empty() {
+                // Keep path and query, drop the fragment.
+                let l = w.location();
+                format!("{}{}", l.pathname().unwrap_or_default(), l.search().unwrap_or_default())
+            } else {
+                format!("#{fragment}")
+            };
+            let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+/// The page's full URL (for the share button).
+pub fn href() -> String {
+    window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+/// Set `data-theme` on `<html>` so the CSS variables switch.
+pub fn apply_theme(dark: bool) {
+    if let Some(root) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+    }
+}
+
+/// Offer `content` as a file download.
+pub fn download(filename: &str, mime: &str, content: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let parts = js_sys_array(content);
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = doc.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(filename);
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn js_sys_array(s: &str) -> wasm_bindgen::JsValue {
+    let arr = web_sys::js_sys::Array::new();
+    arr.push(&wasm_bindgen::JsValue::from_str(s));
+    arr.into()
+}

@@ -1,0 +1,191 @@
+//! cidrplan web app (Leptos, client-side rendered). A thin shell: every number, check and
+//! encoding comes from the `cidrplan` core crate; this crate maps state to views and events to
+//! core calls.
+
+mod browser;
+mod calculator;
+mod designer;
+mod state;
+
+use leptos::prelude::*;
+use state::{AppState, PendingShare, Tab};
+
+/// The root component, mounted to `<body>` by `main`.
+#[component]
+pub fn App() -> impl IntoView {
+    let st = AppState::load();
+    provide_context(st);
+    st.persist();
+
+    // Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z undo and redo designer edits, except while typing in a
+    // field (where the browser's own text undo is what people expect).
+    let handle = window_event_listener(leptos::ev::keydown, move |ev| {
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        if !ctrl || st.tab.get_untracked() != Tab::Subnets || ev.key().to_lowercase() != "z" {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+            .unwrap_or(false);
+        if typing {
+            return;
+        }
+        ev.prevent_default();
+        if ev.shift_key() {
+            st.redo();
+        } else {
+            st.undo();
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    // A link opened while the page is already open (pasted into the address bar).
+    let hash_handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        st.open_fragment(&browser::fragment());
+    });
+    on_cleanup(move || hash_handle.remove());
+
+    view! {
+        <Header />
+        <main id="main">
+            <LinkProblem />
+            <SharePrompt />
+            {move || match st.tab.get() {
+                Tab::Calculator => view! { <calculator::Calculator /> }.into_any(),
+                Tab::Subnets => view! { <designer::Designer /> }.into_any(),
+            }}
+        </main>
+        <footer class="footer">
+            "cidrplan runs entirely in your browser: nothing you type leaves this page. Designs are saved in this browser and in the link."
+        </footer>
+        <div class="visually-hidden" role="status" aria-live="polite">{move || st.status.get()}</div>
+        <Toast />
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let tab_button = move |tab: Tab, label: &'static str, id: &'static str| {
+        view! {
+            <button
+                type="button"
+                role="tab"
+                id=id
+                class="tab"
+                aria-selected=move || (st.tab.get() == tab).to_string()
+                on:click=move |_| st.tab.set(tab)
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <header class="header">
+            <div class="brand">
+                <svg class="logo" viewBox="0 0 24 24" width="26" height="26" aria-hidden="true">
+                    <rect x="2" y="2" width="20" height="20" rx="4" fill="currentColor" opacity="0.15" />
+                    <rect x="2" y="2" width="10" height="20" rx="2" fill="currentColor" opacity="0.55" />
+                    <rect x="12" y="2" width="10" height="10" rx="2" fill="currentColor" opacity="0.85" />
+                    <rect x="12" y="12" width="5" height="10" rx="1.5" fill="currentColor" />
+                </svg>
+                <h1>"cidrplan"</h1>
+            </div>
+            <nav class="tabs" role="tablist" aria-label="Tools">
+                {tab_button(Tab::Calculator, "Calculator", "tab-calculator")}
+                {tab_button(Tab::Subnets, "Subnets", "tab-subnets")}
+            </nav>
+            <div class="header-actions">
+                <button type="button" class="button primary" on:click=move |_| st.share() title="Copy a link to what you see">
+                    "Share"
+                </button>
+                <button
+                    type="button"
+                    class="icon-button theme-toggle"
+                    aria-label=move || if st.dark.get() { "Switch to light theme" } else { "Switch to dark theme" }
+                    aria-pressed=move || st.dark.get().to_string()
+                    on:click=move |_| st.set_theme(!st.dark.get_untracked())
+                >
+                    {move || if st.dark.get() { "☀" } else { "☾" }}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+/// A link that could not be opened: say why; the user's own work is untouched.
+#[component]
+fn LinkProblem() -> impl IntoView {
+    let st = expect_context::<AppState>();
+    move || {
+        st.link_error.get().map(|e| {
+            view! {
+                <div class="banner banner-error" role="alert">
+                    <p>
+                        <strong>"This link could not be opened. "</strong>
+                        {e}
+                        " Your own design is unchanged."
+                    </p>
+                    <button type="button" class="button" on:click=move |_| st.link_error.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    }
+}
+
+/// A valid shared design would replace local work: ask.
+#[component]
+fn SharePrompt() -> impl IntoView {
+    let st = expect_context::<AppState>();
+    move || {
+        st.pending_share.get().map(|PendingShare(d)| {
+            let summary = format!("{} with {} subnet{}", d.base(), d.len(), if d.len() == 1 { "" } else { "s" });
+            let open = move |_| {
+                if let Some(PendingShare(d)) = st.pending_share.get_untracked() {
+                    st.replace_design(d);
+                }
+                st.pending_share.set(None);
+            };
+            view! {
+                <div class="banner" role="alertdialog" aria-labelledby="share-prompt-title">
+                    <p id="share-prompt-title">
+                        <strong>"This link holds a shared design: "</strong>
+                        <span class="mono">{summary}</span>
+                        ". Opening it replaces your current design (you can undo)."
+                    </p>
+                    <div class="banner-actions">
+                        <button type="button" class="button primary" on:click=open>"Open shared design"</button>
+                        <button type="button" class="button" on:click=move |_| st.pending_share.set(None)>"Keep mine"</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// The visible confirmation for short statuses ("Link copied").
+#[component]
+fn Toast() -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let visible = RwSignal::new(false);
+    Effect::new(move |_| {
+        let s = st.status.get();
+        if !s.is_empty() {
+            visible.set(true);
+            set_timeout(
+                move || {
+                    visible.set(false);
+                    st.status.set(String::new());
+                },
+                std::time::Duration::from_millis(1800),
+            );
+        }
+    });
+    view! {
+        <div class="toast" class:show=move || visible.get() aria-hidden="true">
+            {move || st.status.get()}
+        </div>
+    }
+}

@@ -151,14 +151,9 @@ impl AppState {
             if self.pending_share.with(|p| p.is_some()) {
                 return;
             }
-            let frag = match tab {
-                Tab::Calculator => {
-                    let input = self.calc_input.get();
-                    let mode = self.calc_mode.get();
-                    share::encode(&ShareState::Calculator { input, mode })
-                }
-                Tab::Subnets => self.design.with(|d| share::encode(&ShareState::Design(d.clone()))),
-            };
+            // A design too large for a link leaves the fragment empty rather than writing a
+            // link that would be refused when opened; Share then says to export instead.
+            let frag = self.link_for(tab).unwrap_or_default();
             browser::replace_fragment(&frag);
         });
         Effect::new(move |_| {
@@ -251,9 +246,25 @@ impl AppState {
         }
     }
 
+    /// The fragment for `tab` (tracked), or why it can't be a link.
+    fn link_for(&self, tab: Tab) -> Result<String, share::ShareError> {
+        match tab {
+            Tab::Calculator => {
+                let (input, mode) = (self.calc_input.get(), self.calc_mode.get());
+                share::encode_checked(&ShareState::Calculator { input, mode })
+            }
+            Tab::Subnets => self.design.with(|d| share::encode_checked(&ShareState::Design(d.clone()))),
+        }
+    }
+
     /// Copy the link of the tab in view and say so.
     pub fn share(&self) {
-        browser::copy_to_clipboard(&browser::href());
-        self.status.set("Link copied".into());
+        match self.link_for(self.tab.get_untracked()) {
+            Ok(_) => {
+                browser::copy_to_clipboard(&browser::href());
+                self.status.set("Link copied".into());
+            }
+            Err(e) => self.status.set(format!("{e} Use Export JSON to pass this design on.")),
+        }
     }
 }

@@ -43,9 +43,15 @@ pub fn replace_fragment(fragment: &str) {
     }
 }
 
-/// The page's full URL (for the share button).
-pub fn href() -> String {
-    window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+/// The page's URL with `fragment` in place of its own.
+pub fn url_with_fragment(fragment: &str) -> String {
+    let href = window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    if fragment.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}#{fragment}")
+    }
 }
 
 pub fn copy_to_clipboard(text: &str) {
@@ -90,4 +96,42 @@ fn js_sys_array(s: &str) -> wasm_bindgen::JsValue {
     let arr = web_sys::js_sys::Array::new();
     arr.push(&wasm_bindgen::JsValue::from_str(s));
     arr.into()
+}
+
+/// Render `svg` (a standalone SVG document of `width` × `height`) to a PNG at twice the size
+/// and offer it as a download. The SVG loads as a `data:` image, which the page's CSP allows.
+pub fn download_svg_as_png(svg: &str, width: f64, height: f64, filename: &str) {
+    use wasm_bindgen::closure::Closure;
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Ok(img) = web_sys::HtmlImageElement::new() else { return };
+    let scale = 2.0;
+    let src = format!("data:image/svg+xml;charset=utf-8,{}", String::from(web_sys::js_sys::encode_uri_component(svg)));
+    let name = filename.to_string();
+    let img2 = img.clone();
+    let onload = Closure::once(move || {
+        let Ok(canvas) = doc.create_element("canvas") else { return };
+        let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>() else { return };
+        canvas.set_width((width * scale) as u32);
+        canvas.set_height((height * scale) as u32);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, width * scale, height * scale);
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            if let Ok(a) = doc.create_element("a").and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().map_err(Into::into)) {
+                a.set_href(&url);
+                a.set_download(&name);
+                a.click();
+            }
+        }
+    });
+    img.set_onload(Some(wasm_bindgen::JsCast::unchecked_ref(onload.as_ref())));
+    // The image outlives this call; the closure runs once and is then dropped by the browser.
+    onload.forget();
+    img.set_src(&src);
 }

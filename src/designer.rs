@@ -39,6 +39,20 @@ pub fn Designer() -> impl IntoView {
     let rows = Memo::new(move |_| design.with(|d| rows_in_window(d, window.get())));
     let depth_cols = Memo::new(move |_| design.with(|d| d.max_depth() as usize + 1));
 
+    // Measure the scroller when it appears and when the window resizes, not only on scroll,
+    // so a tall screen is filled from the start.
+    let measure = move || {
+        if let Some(el) = scroller.get_untracked() {
+            view_h.set(el.client_height() as f64);
+        }
+    };
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     let on_scroll = move |_| {
         if let Some(el) = scroller.get_untracked() {
             scroll_top.set(el.scroll_top() as f64);
@@ -104,7 +118,7 @@ pub fn Designer() -> impl IntoView {
                     </thead>
                     <tbody>
                         <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", window.get().start as f64 * ROW_H)></tr>
-                        <For each=move || rows.get() key=|r: &RowView| r.clone() let:row>
+                        <For each=move || rows.get() key=row_key let:row>
                             <LeafRow row=row />
                         </For>
                         <tr
@@ -117,6 +131,12 @@ pub fn Designer() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// What a row's DOM is built from. Note and colour are left out: they are bound reactively,
+/// so editing them keeps the row (and the control under the pointer or focus) in place.
+fn row_key(r: &RowView) -> (usize, Cidr, Vec<BarCell>, Option<String>, String, String) {
+    (r.index, r.net, r.cells.clone(), r.problem.clone(), r.usable.clone(), r.cidrsubnet.clone())
 }
 
 fn color_var(c: Option<Color>) -> String {
@@ -132,9 +152,11 @@ fn LeafRow(row: RowView) -> impl IntoView {
     let problem = row.problem.clone();
     let problem_tip = problem.clone().unwrap_or_default();
     let has_problem = problem.is_some();
-    let current_color = row.color.map(|c| c.id()).unwrap_or("");
+    // The live note and colour of this leaf (a binary search per row and change).
+    let leaf = move || st.design.with(|d| d.leaf_index(net).and_then(|i| d.leaf(i)).map(|l| (l.note.clone(), l.color)));
+    let color = move || leaf().and_then(|(_, c)| c);
     view! {
-        <tr class="leaf" class:has-problem=has_problem style:--row-color=color_var(row.color) data-row=row.index.to_string()>
+        <tr class="leaf" class:has-problem=has_problem style:--row-color=move || color_var(color()) data-row=row.index.to_string()>
             <th scope="row" class="col-subnet mono" title=problem_tip>
                 {net.to_string()}
                 {problem.map(|p| view! { <span class="problem-mark" role="img" aria-label=p>"⚠"</span> })}
@@ -146,7 +168,7 @@ fn LeafRow(row: RowView) -> impl IntoView {
                     class="note-input"
                     maxlength="200"
                     aria-label=note_label
-                    prop:value=row.note.clone()
+                    prop:value=move || leaf().map(|(n, _)| n).unwrap_or_default()
                     on:change=move |ev| {
                         let text = event_target_value(&ev);
                         st.edit_design(|d| d.set_note(net, &text));
@@ -157,16 +179,17 @@ fn LeafRow(row: RowView) -> impl IntoView {
                 <select
                     class="color-select"
                     aria-label=color_label
+                    prop:value=move || color().map(|c| c.id()).unwrap_or("")
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let c = v.parse::<Color>().ok();
                         st.edit_design(|d| d.set_color(net, c));
                     }
                 >
-                    <option value="" selected=current_color.is_empty()>"None"</option>
+                    <option value="">"None"</option>
                     {Color::ALL
                         .into_iter()
-                        .map(|c| view! { <option value=c.id() selected=c.id() == current_color>{c.label()}</option> })
+                        .map(|c| view! { <option value=c.id()>{c.label()}</option> })
                         .collect_view()}
                 </select>
             </td>
@@ -176,6 +199,17 @@ fn LeafRow(row: RowView) -> impl IntoView {
             <td class="col-usable-range mono">{row.usable_range.clone()}</td>
             <td class="col-tf mono small">{row.cidrsubnet.clone()}</td>
         </tr>
+    }
+}
+
+/// Two halves of a box: an icon (not text) so the button's name stays "Split <cidr>".
+#[component]
+fn SplitIcon() -> impl IntoView {
+    view! {
+        <svg class="split-icon" viewBox="0 0 12 12" width="11" height="11" aria-hidden="true">
+            <rect x="1" y="1" width="10" height="10" rx="1.5" fill="none" stroke="currentColor" stroke-width="1.3" />
+            <path d="M6 1v10" stroke="currentColor" stroke-width="1.3" stroke-dasharray="2 1.2" />
+        </svg>
     }
 }
 
@@ -204,7 +238,7 @@ fn BarTd(cell: BarCell) -> impl IntoView {
                     }
                 >
                     {cell.label.clone()}
-                    <span aria-hidden="true">" ÷2"</span>
+                    <SplitIcon />
                 </button>
                 {can_16.then(|| view! {
                     <button
@@ -216,7 +250,8 @@ fn BarTd(cell: BarCell) -> impl IntoView {
                             st.edit_design(|d| d.split(node, 16));
                         }
                     >
-                        "÷16"
+                        "16"
+                        <SplitIcon />
                     </button>
                 })}
             </td>
@@ -284,12 +319,10 @@ fn BaseControls() -> impl IntoView {
                     Err(e) => problem.set(Some(e.to_string())),
                     Ok((next, dropped)) => {
                         if !dropped.is_empty() {
-                            let msg = format!(
-                                "Changing the base to {new_base} drops {} subnet{} that do not fit (first: {}). Continue?",
-                                dropped.len(),
-                                if dropped.len() == 1 { "" } else { "s" },
-                                dropped[0]
-                            );
+                            let msg = match dropped.len() {
+                                1 => format!("Changing the base to {new_base} drops the subnet {}, which does not fit. Continue?", dropped[0]),
+                                n => format!("Changing the base to {new_base} drops {n} subnets that do not fit (the first is {}). Continue?", dropped[0]),
+                            };
                             let ok = web_sys::window().and_then(|w| w.confirm_with_message(&msg).ok()).unwrap_or(false);
                             if !ok {
                                 text.set(current.base().to_string());

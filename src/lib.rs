@@ -5,6 +5,7 @@
 mod browser;
 mod calculator;
 mod designer;
+mod planner;
 mod state;
 
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn App() -> impl IntoView {
     // field (where the browser's own text undo is what people expect).
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let ctrl = ev.ctrl_key() || ev.meta_key();
-        if !ctrl || st.tab.get_untracked() != Tab::Subnets || ev.key().to_lowercase() != "z" {
+        if !ctrl || st.tab.get_untracked() == Tab::Calculator || ev.key().to_lowercase() != "z" {
             return;
         }
         let typing = ev
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
             {move || match st.tab.get() {
                 Tab::Calculator => view! { <calculator::Calculator /> }.into_any(),
                 Tab::Subnets => view! { <designer::Designer /> }.into_any(),
+                Tab::Planner => view! { <planner::Planner /> }.into_any(),
             }}
         </main>
         <footer class="footer">
@@ -96,6 +98,7 @@ fn Header() -> impl IntoView {
             <nav class="tabs" role="tablist" aria-label="Tools">
                 {tab_button(Tab::Calculator, "Calculator", "tab-calculator")}
                 {tab_button(Tab::Subnets, "Subnets", "tab-subnets")}
+                {tab_button(Tab::Planner, "VPC planner", "tab-planner")}
             </nav>
             <div class="header-actions">
                 <button type="button" class="button primary" on:click=move |_| st.share() title="Copy a link to what you see">
@@ -115,6 +118,16 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// `text` as a sentence: with a full stop unless it already ends with punctuation.
+fn sentence(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
 /// A link that could not be opened: say why; the user's own work is untouched.
 #[component]
 fn LinkProblem() -> impl IntoView {
@@ -125,8 +138,8 @@ fn LinkProblem() -> impl IntoView {
                 <div class="banner banner-error" role="alert">
                     <p>
                         <strong>"This link could not be opened. "</strong>
-                        {e}
-                        " Your own design is unchanged."
+                        {sentence(&e)}
+                        " Your own work is unchanged."
                     </p>
                     <button type="button" class="button" on:click=move |_| st.link_error.set(None)>"Dismiss"</button>
                 </div>
@@ -140,20 +153,27 @@ fn LinkProblem() -> impl IntoView {
 fn SharePrompt() -> impl IntoView {
     let st = expect_context::<AppState>();
     move || {
-        st.pending_share.get().map(|PendingShare(d)| {
-            let summary = format!("{} with {} subnet{}", d.base(), d.len(), if d.len() == 1 { "" } else { "s" });
+        st.pending_share.get().map(|pending| {
+            let summary = match &pending {
+                PendingShare::Design(d) => {
+                    format!("a design of {} with {} subnet{}", d.base(), d.len(), if d.len() == 1 { "" } else { "s" })
+                }
+                PendingShare::Plan(p) => format!("the VPC plan \"{}\" ({})", p.name, p.provider.label()),
+            };
             let open = move |_| {
-                if let Some(PendingShare(d)) = st.pending_share.get_untracked() {
-                    st.replace_design(d);
+                match st.pending_share.get_untracked() {
+                    Some(PendingShare::Design(d)) => st.replace_design(d),
+                    Some(PendingShare::Plan(p)) => st.edit_plan(|cur| *cur = p),
+                    None => {}
                 }
                 st.pending_share.set(None);
             };
             view! {
                 <div class="banner" role="alertdialog" aria-labelledby="share-prompt-title">
                     <p id="share-prompt-title">
-                        <strong>"This link holds a shared design: "</strong>
+                        <strong>"This link holds "</strong>
                         <span class="mono">{summary}</span>
-                        ". Opening it replaces your current design (you can undo)."
+                        ". Opening it replaces your current work on that tab (you can undo)."
                     </p>
                     <div class="banner-actions">
                         <button type="button" class="button primary" on:click=open>"Open shared design"</button>
@@ -170,16 +190,23 @@ fn SharePrompt() -> impl IntoView {
 fn Toast() -> impl IntoView {
     let st = expect_context::<AppState>();
     let visible = RwSignal::new(false);
+    // Each message gets its own full display time: a timer only hides the message it was
+    // started for, not a newer one.
+    let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
         let s = st.status.get();
         if !s.is_empty() {
             visible.set(true);
+            generation.update_value(|g| *g += 1);
+            let mine = generation.get_value();
             set_timeout(
                 move || {
-                    visible.set(false);
-                    st.status.set(String::new());
+                    if generation.get_value() == mine {
+                        visible.set(false);
+                        st.status.set(String::new());
+                    }
                 },
-                std::time::Duration::from_millis(1800),
+                std::time::Duration::from_millis(2400),
             );
         }
     });

@@ -5,13 +5,16 @@
 //! unexpected link can never replace what the user made without asking.
 
 use crate::browser;
-use cidrplan::design::{Design, DesignError};
+use cidrplan::design::{self, Design, DesignError};
+use cidrplan::plan::{self, Plan};
 use cidrplan::share::{self, ShareState};
 use cidrplan::{Cidr, Mode};
 use leptos::prelude::*;
 
 const KEY_CALC: &str = "cidrplan.v1.calculator";
-const KEY_DESIGN: &str = "cidrplan.v1.design";
+const KEY_DESIGN: &str = "cidrplan.v1.design.json";
+const KEY_DESIGN_UNREADABLE: &str = "cidrplan.v1.design.unreadable";
+const KEY_PLAN: &str = "cidrplan.v1.plan";
 const KEY_TAB: &str = "cidrplan.v1.tab";
 const KEY_THEME: &str = "cidrplan.v1.theme";
 /// Undo depth: each entry is a whole design, so bound the memory a long session can take.
@@ -21,6 +24,7 @@ const MAX_UNDO: usize = 200;
 pub enum Tab {
     Calculator,
     Subnets,
+    Planner,
 }
 
 impl Tab {
@@ -28,19 +32,53 @@ impl Tab {
         match self {
             Tab::Calculator => "calculator",
             Tab::Subnets => "subnets",
+            Tab::Planner => "planner",
         }
     }
 }
 
-#[derive(Default)]
-struct History {
-    undo: Vec<Design>,
-    redo: Vec<Design>,
+/// Undo and redo stacks of whole snapshots (designs and plans are cheap to clone).
+struct History<T> {
+    undo: Vec<T>,
+    redo: Vec<T>,
 }
 
-/// A valid shared design that would replace unsaved local work: held until the user chooses.
+impl<T> Default for History<T> {
+    fn default() -> Self {
+        History { undo: Vec::new(), redo: Vec::new() }
+    }
+}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> History<T> {
+    /// Record `before` as an undo step (dropping the oldest past [`MAX_UNDO`]).
+    fn push(&mut self, before: T) {
+        self.undo.push(before);
+        if self.undo.len() > MAX_UNDO {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Step back from `current`; `None` when there is nothing to undo.
+    fn undo(&mut self, current: T) -> Option<T> {
+        let prev = self.undo.pop()?;
+        self.redo.push(current);
+        Some(prev)
+    }
+
+    fn redo(&mut self, current: T) -> Option<T> {
+        let next = self.redo.pop()?;
+        self.undo.push(current);
+        Some(next)
+    }
+}
+
+/// A valid shared design or plan that would replace local work: held until the user chooses.
 #[derive(Clone, Debug, PartialEq)]
-pub struct PendingShare(pub Design);
+pub enum PendingShare {
+    Design(Design),
+    Plan(Plan),
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -49,7 +87,9 @@ pub struct AppState {
     pub calc_input: RwSignal<String>,
     pub calc_mode: RwSignal<Mode>,
     pub design: RwSignal<Design>,
-    history: StoredValue<History>,
+    pub plan: RwSignal<Plan>,
+    history: StoredValue<History<Design>>,
+    plan_history: StoredValue<History<Plan>>,
     /// Bumped on every history change so undo/redo buttons re-evaluate.
     history_rev: RwSignal<u32>,
     /// A short status for the live region ("Link copied", "Undone").
@@ -75,11 +115,25 @@ impl AppState {
             calc_input = input;
             calc_mode = mode;
         }
-        if let Some(Ok(ShareState::Design(d))) = browser::storage_get(KEY_DESIGN).map(|s| share::decode(&s)) {
-            design = d;
+        // Autosave is JSON, which has no link-length limit: a design too large for a link
+        // still survives a reload. An unreadable save is kept aside, never overwritten.
+        let mut unreadable = None;
+        if let Some(saved) = browser::storage_get(KEY_DESIGN) {
+            match design::from_json(&saved) {
+                Ok(d) => design = d,
+                Err(e) => {
+                    browser::storage_set(KEY_DESIGN_UNREADABLE, &saved);
+                    unreadable = Some(format!("Your saved design could not be read ({e}); a copy was kept in this browser's storage under {KEY_DESIGN_UNREADABLE}."));
+                }
+            }
         }
+        let plan = browser::storage_get(KEY_PLAN)
+            .and_then(|s| plan::from_json(&s).ok())
+            .or_else(|| plan::preset("aws-3az"))
+            .unwrap_or_default();
         let tab = match browser::storage_get(KEY_TAB).as_deref() {
             Some("subnets") => Tab::Subnets,
+            Some("planner") => Tab::Planner,
             _ => Tab::Calculator,
         };
         let dark = match browser::storage_get(KEY_THEME).as_deref() {
@@ -93,10 +147,12 @@ impl AppState {
             calc_input: RwSignal::new(calc_input),
             calc_mode: RwSignal::new(calc_mode),
             design: RwSignal::new(design),
+            plan: RwSignal::new(plan),
             history: StoredValue::new(History::default()),
+            plan_history: StoredValue::new(History::default()),
             history_rev: RwSignal::new(0),
             status: RwSignal::new(String::new()),
-            link_error: RwSignal::new(None),
+            link_error: RwSignal::new(unreadable),
             pending_share: RwSignal::new(None),
             design_error: RwSignal::new(None),
         };
@@ -112,7 +168,12 @@ impl AppState {
             return;
         }
         match share::decode(fragment) {
-            Err(e) => self.link_error.set(Some(e.to_string())),
+            Err(e) => {
+                self.link_error.set(Some(e.to_string()));
+                // Put the link of what is on screen back, so Share never passes the bad one on.
+                let tab = self.tab.get_untracked();
+                browser::replace_fragment(&untrack(|| self.link_for(tab)).unwrap_or_default());
+            }
             Ok(ShareState::Calculator { input, mode }) => {
                 self.calc_input.set(input);
                 self.calc_mode.set(mode);
@@ -127,7 +188,20 @@ impl AppState {
                 if local == default_design() || local.leaves().iter().all(|l| !l.has_note()) && local.len() == 1 {
                     self.design.set(d);
                 } else {
-                    self.pending_share.set(Some(PendingShare(d)));
+                    self.pending_share.set(Some(PendingShare::Design(d)));
+                }
+            }
+            Ok(ShareState::Plan(p)) => {
+                self.tab.set(Tab::Planner);
+                let local = self.plan.get_untracked();
+                if local == p {
+                    return;
+                }
+                // A plan still equal to a preset holds no work of its own.
+                if plan::presets().iter().any(|(_, _, preset)| *preset == local) {
+                    self.plan.set(p);
+                } else {
+                    self.pending_share.set(Some(PendingShare::Plan(p)));
                 }
             }
         }
@@ -141,8 +215,12 @@ impl AppState {
             browser::storage_set(KEY_CALC, &enc);
         });
         Effect::new(move |_| {
-            let enc = self.design.with(|d| share::encode(&ShareState::Design(d.clone())));
-            browser::storage_set(KEY_DESIGN, &enc);
+            let json = self.design.with(design::to_json);
+            browser::storage_set(KEY_DESIGN, &json);
+        });
+        Effect::new(move |_| {
+            let json = self.plan.with(plan::to_json);
+            browser::storage_set(KEY_PLAN, &json);
         });
         Effect::new(move |_| {
             let tab = self.tab.get();
@@ -175,13 +253,7 @@ impl AppState {
         match f(&mut next) {
             Ok(v) => {
                 if next != before {
-                    self.history.update_value(|h| {
-                        h.undo.push(before);
-                        if h.undo.len() > MAX_UNDO {
-                            h.undo.remove(0);
-                        }
-                        h.redo.clear();
-                    });
+                    self.history.update_value(|h| h.push(before));
                     self.design.set(next);
                     self.history_rev.update(|r| *r += 1);
                 }
@@ -208,41 +280,51 @@ impl AppState {
         self.replace_design(Design::new(net, mode));
     }
 
+    /// Apply a plan edit as one undoable step (no-op when nothing changed).
+    pub fn edit_plan(&self, f: impl FnOnce(&mut Plan)) {
+        let before = self.plan.get_untracked();
+        let mut next = before.clone();
+        f(&mut next);
+        if next != before {
+            self.plan_history.update_value(|h| h.push(before));
+            self.plan.set(next);
+            self.history_rev.update(|r| *r += 1);
+        }
+    }
+
     pub fn can_undo(&self) -> bool {
         self.history_rev.track();
-        self.history.with_value(|h| !h.undo.is_empty())
+        match self.tab.get() {
+            Tab::Planner => self.plan_history.with_value(|h| !h.undo.is_empty()),
+            _ => self.history.with_value(|h| !h.undo.is_empty()),
+        }
     }
 
     pub fn can_redo(&self) -> bool {
         self.history_rev.track();
-        self.history.with_value(|h| !h.redo.is_empty())
-    }
-
-    pub fn undo(&self) {
-        let cur = self.design.get_untracked();
-        let prev = self.history.try_update_value(|h| {
-            let p = h.undo.pop()?;
-            h.redo.push(cur);
-            Some(p)
-        });
-        if let Some(Some(p)) = prev {
-            self.design.set(p);
-            self.history_rev.update(|r| *r += 1);
-            self.status.set("Undone".into());
+        match self.tab.get() {
+            Tab::Planner => self.plan_history.with_value(|h| !h.redo.is_empty()),
+            _ => self.history.with_value(|h| !h.redo.is_empty()),
         }
     }
 
+    /// Undo the last edit of the tab in view (designer or planner).
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
     pub fn redo(&self) {
-        let cur = self.design.get_untracked();
-        let next = self.history.try_update_value(|h| {
-            let n = h.redo.pop()?;
-            h.undo.push(cur);
-            Some(n)
-        });
-        if let Some(Some(n)) = next {
-            self.design.set(n);
+        self.step(false);
+    }
+
+    fn step(&self, back: bool) {
+        let done = match self.tab.get_untracked() {
+            Tab::Planner => step_signal(self.plan, self.plan_history, back),
+            _ => step_signal(self.design, self.history, back),
+        };
+        if done {
             self.history_rev.update(|r| *r += 1);
-            self.status.set("Redone".into());
+            self.status.set(if back { "Undone" } else { "Redone" }.into());
         }
     }
 
@@ -254,17 +336,36 @@ impl AppState {
                 share::encode_checked(&ShareState::Calculator { input, mode })
             }
             Tab::Subnets => self.design.with(|d| share::encode_checked(&ShareState::Design(d.clone()))),
+            Tab::Planner => self.plan.with(|p| share::encode_checked(&ShareState::Plan(p.clone()))),
         }
     }
 
     /// Copy the link of the tab in view and say so.
     pub fn share(&self) {
-        match self.link_for(self.tab.get_untracked()) {
-            Ok(_) => {
-                browser::copy_to_clipboard(&browser::href());
+        match untrack(|| self.link_for(self.tab.get_untracked())) {
+            Ok(fragment) => {
+                // Built from the state on screen, not read back from the address bar.
+                browser::copy_to_clipboard(&browser::url_with_fragment(&fragment));
                 self.status.set("Link copied".into());
             }
             Err(e) => self.status.set(format!("{e} Use Export JSON to pass this design on.")),
         }
+    }
+}
+
+/// Move `signal` one step back or forward through `history`; whether anything changed.
+fn step_signal<T: Clone + PartialEq + Send + Sync + 'static>(
+    signal: RwSignal<T>,
+    history: StoredValue<History<T>>,
+    back: bool,
+) -> bool {
+    let cur = signal.get_untracked();
+    let moved = history.try_update_value(|h| if back { h.undo(cur) } else { h.redo(cur) }).flatten();
+    match moved {
+        Some(v) => {
+            signal.set(v);
+            true
+        }
+        None => false,
     }
 }

@@ -181,8 +181,8 @@ fn damaged_payloads_say_what_is_wrong() {
     let e = |p: &[u8]| error(&link(p));
     assert_eq!(e(&[]), "This link is truncated: the link's content ends early");
     assert_eq!(
-        e(&[2]),
-        "This link holds something this cidrplan does not know (kind 2); it may come from a newer version. Reload the page to update"
+        e(&[3]),
+        "This link holds something this cidrplan does not know (kind 3); it may come from a newer version. Reload the page to update"
     );
     assert_eq!(
         e(&[1, 5, 16, 10, 1, 0, 0]),

@@ -1,0 +1,341 @@
+//! JSON import/export of plans, also used by serde on [`Plan`] (so `serde_json::from_str` works
+//! and validates too).
+//!
+//! ```json
+//! { "format": "cidrplan-plan", "version": 1, "name": "prod", "provider": "aws",
+//!   "region": "us-east-1", "vpc": ["10.0.0.0/16"], "zones": ["us-east-1a", "us-east-1b"],
+//!   "tiers": [{"name": "public", "kind": "public", "prefix": 24, "per_zone": true},
+//!             {"name": "app", "kind": "private", "hosts": 500, "per_zone": true}],
+//!   "strategy": "zone-major", "growth": {"extra_zones": 1, "spare_per_zone": 24},
+//!   "pinned": [{"tier": 0, "zone": 1, "cidr": "10.0.5.0/24"}],
+//!   "avoid": ["192.168.0.0/16"], "ipv6": {"block": "2600:1f18:abcd:ef00::/56"} }
+//! ```
+//!
+//! On import every field but `vpc` is optional (provider defaults to generic, zones to the
+//! provider's three default zones, strategy to zone-major, tiers to per-zone); a tier's size is
+//! `prefix`, `hosts` or `size` (`"/24"`, `"500 hosts"`); a pin's `tier`/`zone` is an index or a
+//! name. Import refuses malformed values and anything over the caps (zones, tiers, blocks, pins,
+//! avoid entries, name lengths, references); values a form may hold while being edited (a tier
+//! too large for the provider, a pin outside the VPC) load and are reported by
+//! [`Plan::validate`].
+
+use super::check;
+use super::model::{default_region, default_zones, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize};
+use super::PlanError;
+use crate::addr::{Addr, Cidr};
+use crate::mode::Mode;
+
+/// Largest JSON import accepted, in bytes (the largest possible plan is far smaller).
+pub const MAX_JSON_BYTES: usize = 256 * 1024;
+
+const FORMAT: &str = "cidrplan-plan";
+const VERSION: u32 = 1;
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct PlanJson {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u32>,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    provider: Option<String>,
+    #[serde(default)]
+    region: Option<String>,
+    #[serde(default)]
+    vpc: Vec<String>,
+    #[serde(default)]
+    zones: Option<Vec<String>>,
+    #[serde(default)]
+    tiers: Vec<TierJson>,
+    #[serde(default)]
+    strategy: Option<String>,
+    #[serde(default)]
+    growth: Option<GrowthJson>,
+    #[serde(default)]
+    pinned: Vec<PinJson>,
+    #[serde(default)]
+    avoid: Vec<String>,
+    #[serde(default)]
+    ipv6: Option<Ipv6Json>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct TierJson {
+    name: String,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    prefix: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    hosts: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    size: Option<String>,
+    #[serde(default = "yes")]
+    per_zone: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+struct GrowthJson {
+    #[serde(default)]
+    extra_zones: u8,
+    #[serde(default)]
+    spare_per_zone: Option<u8>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+enum Ref {
+    Index(usize),
+    Name(String),
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct PinJson {
+    tier: Ref,
+    #[serde(default)]
+    zone: Option<Ref>,
+    cidr: String,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Ipv6Json {
+    block: String,
+}
+
+impl From<&Plan> for PlanJson {
+    fn from(p: &Plan) -> PlanJson {
+        PlanJson {
+            format: Some(FORMAT.to_string()),
+            version: Some(VERSION),
+            name: p.name.clone(),
+            provider: Some(p.provider.id().to_string()),
+            region: Some(p.region.clone()),
+            vpc: p.vpc.iter().map(|c| c.to_string()).collect(),
+            zones: Some(p.zones.clone()),
+            tiers: p
+                .tiers
+                .iter()
+                .map(|t| TierJson {
+                    name: t.name.clone(),
+                    kind: Some(t.kind.id().to_string()),
+                    prefix: match t.size {
+                        TierSize::Prefix(n) => Some(n),
+                        TierSize::Hosts(_) => None,
+                    },
+                    hosts: match t.size {
+                        TierSize::Hosts(n) => Some(n),
+                        TierSize::Prefix(_) => None,
+                    },
+                    size: None,
+                    per_zone: t.per_zone,
+                })
+                .collect(),
+            strategy: Some(p.strategy.id().to_string()),
+            growth: Some(GrowthJson { extra_zones: p.growth.extra_zones, spare_per_zone: p.growth.spare_per_zone }),
+            pinned: p
+                .pinned
+                .iter()
+                .map(|x| PinJson { tier: Ref::Index(x.tier), zone: x.zone.map(Ref::Index), cidr: x.cidr.to_string() })
+                .collect(),
+            avoid: p.avoid.iter().map(|c| c.to_string()).collect(),
+            ipv6: p.ipv6.map(|v| Ipv6Json { block: v.block.to_string() }),
+        }
+    }
+}
+
+fn field(path: impl Into<String>, message: impl Into<String>) -> PlanError {
+    PlanError::Field { field: path.into(), message: message.into() }
+}
+
+/// `address/prefix` exactly, without host bits: an import must not guess.
+fn strict_cidr(path: &str, text: &str) -> Result<Cidr, PlanError> {
+    let at = |m: String| field(path, m);
+    let t = text.trim();
+    let (a, p) = t.split_once('/').ok_or_else(|| at(format!("'{}' is not a network like 10.0.0.0/16", short(t))))?;
+    let ip: std::net::IpAddr = a.parse().map_err(|_| at(format!("'{}' is not an IP address", short(a))))?;
+    let addr = Addr::from(ip);
+    let w = addr.family().width();
+    let prefix = match p.parse::<u8>() {
+        Ok(n) if n <= w && (p == "0" || !p.starts_with('0')) => n,
+        _ => return Err(at(format!("'/{}' is not a prefix length from /0 to /{w}", short(p)))),
+    };
+    Cidr::exact(addr, prefix).ok_or_else(|| {
+        let net = Cidr::containing(addr, prefix).map(|c| c.to_string()).unwrap_or_default();
+        at(format!("{t} has host bits set; the network is {net}"))
+    })
+}
+
+fn short(s: &str) -> String {
+    let cut: String = s.chars().take(48).collect();
+    if cut.len() < s.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+fn resolve_ref(path: &str, r: &Ref, names: &[String], what: &str) -> Result<usize, PlanError> {
+    match r {
+        Ref::Index(i) => Ok(*i),
+        Ref::Name(n) => names
+            .iter()
+            .position(|x| x.trim().eq_ignore_ascii_case(n.trim()))
+            .ok_or_else(|| field(path, format!("There is no {what} called '{}'", short(n)))),
+    }
+}
+
+impl TryFrom<PlanJson> for Plan {
+    type Error = PlanError;
+
+    fn try_from(raw: PlanJson) -> Result<Plan, PlanError> {
+        if let Some(f) = raw.format.as_deref() {
+            if f != FORMAT {
+                return Err(field("format", format!("This file holds '{}', not a cidrplan plan", short(f))));
+            }
+        }
+        match raw.version {
+            Some(v) if v > VERSION => {
+                return Err(field(
+                    "version",
+                    format!("This plan was saved by a newer cidrplan (version {v}); this one reads version {VERSION}"),
+                ))
+            }
+            Some(0) => return Err(field("version", "Unknown plan file version 0")),
+            _ => {}
+        }
+        let provider = match raw.provider.as_deref().map(str::trim) {
+            None | Some("") | Some("generic") => Mode::Standard,
+            Some(m) => m.parse::<Mode>().map_err(|e| field("provider", e))?,
+        };
+        let region = raw.region.unwrap_or_else(|| default_region(provider).to_string());
+        // Counts are checked before anything is built from the lists.
+        let caps = [
+            ("vpc", raw.vpc.len(), super::model::MAX_VPC_BLOCKS),
+            ("zones", raw.zones.as_ref().map_or(0, Vec::len), super::model::MAX_ZONES),
+            ("tiers", raw.tiers.len(), super::model::MAX_TIERS),
+            ("pinned", raw.pinned.len(), super::model::MAX_PINS),
+            ("avoid", raw.avoid.len(), super::model::MAX_AVOID),
+        ];
+        for (path, n, max) in caps {
+            if n > max {
+                return Err(field(path, format!("The plan has {n} entries in '{path}'; at most {max}")));
+            }
+        }
+        let vpc = raw
+            .vpc
+            .iter()
+            .enumerate()
+            .map(|(i, s)| strict_cidr(&format!("vpc[{i}]"), s))
+            .collect::<Result<Vec<_>, _>>()?;
+        let zones = raw.zones.unwrap_or_else(|| default_zones(provider, &region, 3));
+        let mut tiers = Vec::with_capacity(raw.tiers.len());
+        for (i, t) in raw.tiers.into_iter().enumerate() {
+            let kind = match t.kind.as_deref() {
+                None | Some("") => TierKind::Private,
+                Some(k) => k.parse::<TierKind>().map_err(|e| field(format!("tiers[{i}].kind"), e))?,
+            };
+            let size = match (t.prefix, t.hosts, t.size.as_deref()) {
+                (Some(p), None, None) if p <= 32 => TierSize::Prefix(p),
+                (Some(p), None, None) => {
+                    return Err(field(format!("tiers[{i}].size"), format!("/{p} is longer than /32")))
+                }
+                (None, Some(h), None) => TierSize::Hosts(h),
+                (None, None, Some(s)) => TierSize::parse(s).map_err(|e| field(format!("tiers[{i}].size"), e))?,
+                (None, None, None) => {
+                    return Err(field(
+                        format!("tiers[{i}].size"),
+                        format!("Tier #{}: give a prefix or a host count", i + 1),
+                    ))
+                }
+                _ => {
+                    return Err(field(
+                        format!("tiers[{i}].size"),
+                        format!("Tier #{}: give one of prefix, hosts or size, not several", i + 1),
+                    ))
+                }
+            };
+            tiers.push(Tier { name: t.name, kind, size, per_zone: t.per_zone });
+        }
+        let strategy = match raw.strategy.as_deref() {
+            None | Some("") => Strategy::ZoneMajor,
+            Some(s) => s.parse::<Strategy>().map_err(|e| field("strategy", e))?,
+        };
+        let growth = raw.growth.unwrap_or_default();
+        let tier_names: Vec<String> = tiers.iter().map(|t| t.name.clone()).collect();
+        let mut pinned = Vec::with_capacity(raw.pinned.len());
+        for (i, p) in raw.pinned.iter().enumerate() {
+            let tier = resolve_ref(&format!("pinned[{i}].tier"), &p.tier, &tier_names, "tier")?;
+            let zone = match &p.zone {
+                None => None,
+                Some(r) => Some(resolve_ref(&format!("pinned[{i}].zone"), r, &zones, "zone")?),
+            };
+            let cidr = strict_cidr(&format!("pinned[{i}].cidr"), &p.cidr)?;
+            pinned.push(Pin { tier, zone, cidr });
+        }
+        let avoid = raw
+            .avoid
+            .iter()
+            .enumerate()
+            .map(|(i, s)| strict_cidr(&format!("avoid[{i}]"), s))
+            .collect::<Result<Vec<_>, _>>()?;
+        let ipv6 = match raw.ipv6 {
+            None => None,
+            Some(v) => Some(Ipv6Plan { block: strict_cidr("ipv6.block", &v.block)? }),
+        };
+        let plan = Plan {
+            name: raw.name,
+            provider,
+            region,
+            vpc,
+            zones,
+            tiers,
+            strategy,
+            growth: Growth { extra_zones: growth.extra_zones, spare_per_zone: growth.spare_per_zone },
+            pinned,
+            avoid,
+            ipv6,
+        };
+        if let Some(p) = check::structural(&plan).into_iter().next() {
+            return Err(PlanError::Field { field: p.field, message: p.message });
+        }
+        Ok(plan)
+    }
+}
+
+impl serde::Serialize for Plan {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        PlanJson::from(self).serialize(s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Plan {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Plan, D::Error> {
+        let raw = PlanJson::deserialize(d)?;
+        Plan::try_from(raw).map_err(|e| serde::de::Error::custom(e.message()))
+    }
+}
+
+/// The plan as pretty-printed JSON; [`from_json`] reads it back to an equal plan.
+pub fn to_json(plan: &Plan) -> String {
+    serde_json::to_string_pretty(&PlanJson::from(plan)).unwrap_or_default() + "\n"
+}
+
+/// A plan from JSON (see the module docs for the format). Never panics; refuses files over
+/// [`MAX_JSON_BYTES`].
+pub fn from_json(text: &str) -> Result<Plan, PlanError> {
+    if text.len() > MAX_JSON_BYTES {
+        return Err(field(
+            "json",
+            format!("The file is too large ({} bytes); a plan is at most {MAX_JSON_BYTES} bytes", text.len()),
+        ));
+    }
+    let raw: PlanJson =
+        serde_json::from_str(text).map_err(|e| field("json", format!("This is not a cidrplan plan file: {e}")))?;
+    Plan::try_from(raw)
+}

@@ -1,0 +1,80 @@
+//! The VPC planner: provider, VPC blocks, zones and tiers in; a deterministic layout of aligned,
+//! non-overlapping subnets out, with summaries, growth reservations, free space, overlap reports
+//! against other networks, IPv6 numbering, table rows and diagram geometry.
+//!
+//! - [`Plan`] is what the user edits: plain public fields (see `model.rs`), so the UI binds them
+//!   directly; it may hold anything while being edited.
+//! - [`Plan::validate`] lists every invalid field as a [`FieldProblem`] with a path:
+//!   `name`, `region`, `vpc`, `vpc[i]`, `zones`, `zones[i]`, `tiers`, `tiers[i].name`,
+//!   `tiers[i].size`, `growth.extra_zones`, `growth.spare_per_zone`, `pinned`,
+//!   `pinned[i].tier`, `pinned[i].zone`, `pinned[i].cidr`, `avoid`, `ipv6.block`.
+//! - [`Plan::layout`] gives a [`Layout`] or a [`PlanError`]: the first invalid field, a provider
+//!   limit (subnets or blocks per VPC), or a plan that does not fit, explained in numbers with
+//!   the changes that would make it fit (each one checked by laying the changed plan out).
+//!   The UI keeps showing the last `Ok` layout while a field is invalid.
+//! - [`rows`] and [`to_csv`] give the table; [`diagram::diagram`] the drawing's geometry and
+//!   [`diagram::to_svg`] a standalone SVG; [`to_json`]/[`from_json`] (and serde on [`Plan`])
+//!   the import/export format; [`presets`] the starting points.
+//!
+//! The allocator is described in `allocate.rs`: greedy, largest first, aligned, over free lists.
+
+mod allocate;
+mod check;
+pub mod diagram;
+mod json;
+mod model;
+mod presets;
+mod table;
+
+pub use allocate::{GroupSummary, Layout, PlannedSubnet, Reservation, ReservationKind};
+pub use check::{
+    free_rfc1918_block, limits, rfc1918, validate, BlockSuggestion, FieldProblem, Overlap, OverlapWith, ProviderLimits,
+};
+pub use json::{from_json, to_json, MAX_JSON_BYTES};
+pub use model::{
+    default_region, default_zone_name, default_zones, subnet_name, usable_v4, zone_suffixes, Growth, Ipv6Plan, Pin,
+    Plan, Sizing, Strategy, Tier, TierKind, TierSize, MAX_AVOID, MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS,
+    MAX_VPC_BLOCKS, MAX_ZONES,
+};
+pub use presets::{preset, presets};
+pub use table::{rows, to_csv, Row, CSV_HEADER};
+
+use std::fmt;
+
+/// Why a plan has no layout. `Display` gives the message for people.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PlanError {
+    /// A field's value is invalid; `field` is its path (see the module docs).
+    Field { field: String, message: String },
+    /// The subnets do not fit in the VPC blocks.
+    DoesNotFit { message: String },
+    /// A provider quota is exceeded (subnets or CIDR blocks per VPC).
+    Limit { message: String },
+}
+
+impl PlanError {
+    pub fn message(&self) -> &str {
+        match self {
+            PlanError::Field { message, .. } | PlanError::DoesNotFit { message } | PlanError::Limit { message } => {
+                message
+            }
+        }
+    }
+
+    /// The field path, for a field error.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            PlanError::Field { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+impl std::error::Error for PlanError {}

@@ -1,0 +1,515 @@
+//! The plan as the user edits it: plain data with public fields, so the UI can bind every field
+//! directly and the share codec can write each one compactly (enums have stable one-byte codes,
+//! sizes are small integers, references are indices).
+//!
+//! A `Plan` may hold any values at all (a half-edited form): [`Plan::validate`] lists what is
+//! wrong field by field, and [`Plan::layout`] refuses to lay out an invalid plan.
+
+use crate::addr::{Addr, Cidr, Count, Family};
+use crate::mode::Mode;
+use std::fmt;
+use std::str::FromStr;
+
+/// Most availability zones a plan lays out (AWS's largest region has six).
+pub const MAX_ZONES: usize = 6;
+/// Most zones that may be reserved for growth on top of the planned ones.
+pub const MAX_EXTRA_ZONES: u8 = 6;
+/// Most tiers (subnet roles) in a plan; also what keeps the IPv6 numbering one hex digit each.
+pub const MAX_TIERS: usize = 16;
+/// Longest plan, region, zone or tier name, in characters.
+pub const MAX_NAME_CHARS: usize = 64;
+/// Most IPv4 blocks of one VPC (AWS's default quota: the primary and four secondaries).
+pub const MAX_VPC_BLOCKS: usize = 5;
+/// Most "other networks to avoid".
+pub const MAX_AVOID: usize = 16;
+/// Most pinned subnets.
+pub const MAX_PINS: usize = 64;
+
+/// What a tier's subnets are for; decides the colour in the diagram.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TierKind {
+    /// Routed to an internet gateway.
+    Public,
+    /// Outbound through NAT.
+    #[default]
+    Private,
+    /// No route outside the VPC (databases).
+    Isolated,
+    Custom,
+}
+
+impl TierKind {
+    pub const ALL: [TierKind; 4] = [TierKind::Public, TierKind::Private, TierKind::Isolated, TierKind::Custom];
+
+    /// Identifier used in JSON and CSS classes.
+    pub const fn id(self) -> &'static str {
+        match self {
+            TierKind::Public => "public",
+            TierKind::Private => "private",
+            TierKind::Isolated => "isolated",
+            TierKind::Custom => "custom",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            TierKind::Public => "Public",
+            TierKind::Private => "Private",
+            TierKind::Isolated => "Isolated",
+            TierKind::Custom => "Custom",
+        }
+    }
+
+    /// Stable code for share links (position in [`TierKind::ALL`]).
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+
+    pub fn from_code(code: u8) -> Option<TierKind> {
+        TierKind::ALL.get(code as usize).copied()
+    }
+}
+
+impl fmt::Display for TierKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for TierKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<TierKind, String> {
+        let t = s.trim().to_ascii_lowercase();
+        TierKind::ALL
+            .into_iter()
+            .find(|k| k.id() == t)
+            .ok_or_else(|| format!("Unknown tier kind '{}': use public, private, isolated or custom", s.trim()))
+    }
+}
+
+/// How big each subnet of a tier is: a prefix length, or the number of hosts it must hold (the
+/// planner then picks the smallest subnet whose usable count under the provider covers it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TierSize {
+    Prefix(u8),
+    Hosts(u64),
+}
+
+impl Default for TierSize {
+    fn default() -> Self {
+        TierSize::Prefix(24)
+    }
+}
+
+/// A tier size resolved under a provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sizing {
+    pub prefix: u8,
+    /// Usable addresses of one subnet of this size.
+    pub usable: Count,
+    /// The hosts asked for, when the size was given as hosts.
+    pub hosts: Option<u64>,
+    /// `usable − hosts` when the size was given as hosts.
+    pub headroom: Option<u64>,
+}
+
+/// Usable addresses of any IPv4 block of `prefix` under `mode` (the count does not depend on
+/// where the block is).
+pub fn usable_v4(mode: Mode, prefix: u8) -> Count {
+    match Cidr::containing(Addr::v4(0), prefix.min(32)) {
+        Some(c) => mode.usable(c),
+        None => Count::ZERO,
+    }
+}
+
+impl TierSize {
+    /// The prefix and usable count under `mode`, or why the size cannot be used there.
+    pub fn resolve(self, mode: Mode) -> Result<Sizing, String> {
+        let (lo, hi) = mode.prefix_range(Family::V4);
+        match self {
+            TierSize::Prefix(p) => {
+                if p > 32 {
+                    return Err(format!("/{p} is longer than an IPv4 prefix (/32)"));
+                }
+                if let Some(problem) = Cidr::containing(Addr::v4(0), p).and_then(|c| mode.size_problem(c)) {
+                    return Err(problem);
+                }
+                Ok(Sizing { prefix: p, usable: usable_v4(mode, p), hosts: None, headroom: None })
+            }
+            TierSize::Hosts(0) => Err("Ask for at least 1 host".to_string()),
+            TierSize::Hosts(n) => {
+                let fits = (lo..=hi).rev().find(|&p| usable_v4(mode, p).as_u128().is_none_or(|u| u >= n as u128));
+                match fits {
+                    Some(p) => {
+                        let usable = usable_v4(mode, p);
+                        let headroom = usable.as_u128().map(|u| (u - n as u128) as u64);
+                        Ok(Sizing { prefix: p, usable, hosts: Some(n), headroom })
+                    }
+                    None => Err(format!(
+                        "No {} subnet holds {} hosts: the largest, a /{lo}, has {} usable addresses",
+                        mode.label(),
+                        Count::new(n as u128).grouped(),
+                        usable_v4(mode, lo).grouped()
+                    )),
+                }
+            }
+        }
+    }
+
+    /// Parse what a person types: `/24` (or `24`) for a prefix, `500 hosts` / `500h` for hosts.
+    /// Thousands separators (`1,000`, `1_000`) are accepted in host counts.
+    pub fn parse(text: &str) -> Result<TierSize, String> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Err("Enter a size: a prefix like /24 or a host count like 500 hosts".to_string());
+        }
+        if let Some(p) = t.strip_prefix('/') {
+            return match p.trim().parse::<u8>() {
+                Ok(n) if n <= 32 => Ok(TierSize::Prefix(n)),
+                _ => Err(format!("'{t}' is not a prefix from /0 to /32")),
+            };
+        }
+        let lower = t.to_ascii_lowercase();
+        let (number, hosts) = match lower.strip_suffix("hosts").or_else(|| lower.strip_suffix("host")) {
+            Some(n) => (n.to_string(), true),
+            None => match lower.strip_suffix('h') {
+                Some(n) => (n.to_string(), true),
+                None => (lower.clone(), false),
+            },
+        };
+        let digits: String = number.trim().chars().filter(|&c| c != ',' && c != '_').collect();
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("'{t}' is not a size: write a prefix like /24 or a host count like 500 hosts"));
+        }
+        let n: u64 = digits.parse().map_err(|_| format!("'{t}' is too large a host count"))?;
+        if hosts {
+            Ok(TierSize::Hosts(n))
+        } else if n <= 32 {
+            Ok(TierSize::Prefix(n as u8))
+        } else {
+            Ok(TierSize::Hosts(n))
+        }
+    }
+}
+
+impl fmt::Display for TierSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TierSize::Prefix(p) => write!(f, "/{p}"),
+            TierSize::Hosts(1) => write!(f, "1 host"),
+            TierSize::Hosts(n) => write!(f, "{} hosts", Count::new(*n as u128).grouped()),
+        }
+    }
+}
+
+/// One role of subnets (public, private, data, …).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Tier {
+    pub name: String,
+    pub kind: TierKind,
+    pub size: TierSize,
+    /// One subnet in every zone (`true`) or a single subnet for the whole VPC (`false`).
+    pub per_zone: bool,
+}
+
+impl Tier {
+    pub fn new(name: &str, kind: TierKind, size: TierSize) -> Tier {
+        Tier { name: name.to_string(), kind, size, per_zone: true }
+    }
+}
+
+/// How tiers and zones are arranged in the address space.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strategy {
+    /// Each zone one contiguous aligned block, its tiers inside.
+    #[default]
+    ZoneMajor,
+    /// Each tier one contiguous aligned block across the zones (one route/NACL entry per tier).
+    TierMajor,
+}
+
+impl Strategy {
+    pub const ALL: [Strategy; 2] = [Strategy::ZoneMajor, Strategy::TierMajor];
+
+    pub const fn id(self) -> &'static str {
+        match self {
+            Strategy::ZoneMajor => "zone-major",
+            Strategy::TierMajor => "tier-major",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Strategy::ZoneMajor => "Zone-major",
+            Strategy::TierMajor => "Tier-major",
+        }
+    }
+
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+
+    pub fn from_code(code: u8) -> Option<Strategy> {
+        Strategy::ALL.get(code as usize).copied()
+    }
+}
+
+impl fmt::Display for Strategy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for Strategy {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Strategy, String> {
+        let t = s.trim().to_ascii_lowercase().replace('_', "-");
+        Strategy::ALL
+            .into_iter()
+            .find(|k| k.id() == t)
+            .ok_or_else(|| format!("Unknown strategy '{}': use zone-major or tier-major", s.trim()))
+    }
+}
+
+/// Room kept for later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Growth {
+    /// Zones to reserve room for beyond the planned ones (a whole zone block each in zone-major;
+    /// one more slot in every per-zone tier's block in tier-major).
+    pub extra_zones: u8,
+    /// Prefix of a spare block kept for every zone (inside each zone block in zone-major; one
+    /// "spare" block with a slot per zone in tier-major).
+    pub spare_per_zone: Option<u8>,
+}
+
+/// A subnet fixed to a CIDR (existing infrastructure); the planner lays out around it. The pin
+/// names its subnet by tier index and, for a per-zone tier, zone index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Pin {
+    pub tier: usize,
+    pub zone: Option<usize>,
+    pub cidr: Cidr,
+}
+
+/// Dual-stack: the VPC's IPv6 block; every subnet gets a numbered /64 from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Ipv6Plan {
+    pub block: Cidr,
+}
+
+/// Everything the user specifies. See the module docs of [`crate::plan`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub name: String,
+    /// The provider; `Mode::Standard` is "generic".
+    pub provider: Mode,
+    pub region: String,
+    /// IPv4 blocks of the VPC, primary first.
+    pub vpc: Vec<Cidr>,
+    /// Availability zone names, 1..=6.
+    pub zones: Vec<String>,
+    pub tiers: Vec<Tier>,
+    pub strategy: Strategy,
+    pub growth: Growth,
+    pub pinned: Vec<Pin>,
+    /// On-premises, peered and other networks this VPC must not overlap (IPv4 or IPv6).
+    pub avoid: Vec<Cidr>,
+    pub ipv6: Option<Ipv6Plan>,
+}
+
+/// The region a new plan for `mode` starts with.
+pub const fn default_region(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Standard => "",
+        Mode::Aws => "us-east-1",
+        Mode::Azure => "eastus",
+        Mode::Gcp => "us-central1",
+        Mode::Oci => "us-ashburn-1",
+    }
+}
+
+/// The conventional name of zone `i` (0-based) in `region` under `mode`: `us-east-1a` (AWS),
+/// `1` (Azure), `us-central1-a` (GCP), `AD-1` (OCI), `zone-a` (generic).
+pub fn default_zone_name(mode: Mode, region: &str, i: usize) -> String {
+    let letter = (b'a' + (i % 26) as u8) as char;
+    match mode {
+        Mode::Aws => format!("{region}{letter}"),
+        Mode::Gcp => format!("{region}-{letter}"),
+        Mode::Azure => format!("{}", i + 1),
+        Mode::Oci => format!("AD-{}", i + 1),
+        Mode::Standard => format!("zone-{letter}"),
+    }
+}
+
+/// The first `n` conventional zone names (see [`default_zone_name`]).
+pub fn default_zones(mode: Mode, region: &str, n: usize) -> Vec<String> {
+    (0..n).map(|i| default_zone_name(mode, region, i)).collect()
+}
+
+/// The short form of a zone name used in subnet names: the letter of `us-east-1a` or
+/// `us-central1-a`, the number of `AD-1`, the whole of anything else.
+fn short_zone(zone: &str) -> String {
+    let z = zone.trim();
+    let last = z.rsplit(|c: char| c == '-' || c == '_' || c == '/' || c.is_whitespace()).next().unwrap_or(z);
+    let digits = last.len() - last.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &last[digits..];
+    if digits > 0 && !rest.is_empty() && rest.chars().all(|c| c.is_ascii_alphabetic()) {
+        rest.to_string()
+    } else {
+        last.to_string()
+    }
+}
+
+/// The zone parts of subnet names: short forms when they are distinct and non-empty, else the
+/// zone names themselves.
+pub fn zone_suffixes(zones: &[String]) -> Vec<String> {
+    let short: Vec<String> = zones.iter().map(|z| short_zone(z)).collect();
+    let mut seen: Vec<String> = Vec::with_capacity(short.len());
+    for s in &short {
+        let key = s.to_lowercase();
+        if key.is_empty() || seen.contains(&key) {
+            return zones.iter().map(|z| z.trim().to_string()).collect();
+        }
+        seen.push(key);
+    }
+    short
+}
+
+/// Name of the subnet of tier `tier` in zone `suffix` (`public-a`), or the tier name alone for
+/// a tier with one subnet.
+pub fn subnet_name(tier: &str, suffix: Option<&str>) -> String {
+    match suffix {
+        Some(s) => format!("{}-{}", tier.trim(), s),
+        None => tier.trim().to_string(),
+    }
+}
+
+impl Plan {
+    /// An empty plan for `provider`: its default region, three default zones, 10.0.0.0/16 and
+    /// no tiers.
+    pub fn new(provider: Mode) -> Plan {
+        let region = default_region(provider).to_string();
+        Plan {
+            name: "vpc".to_string(),
+            provider,
+            zones: default_zones(provider, &region, 3),
+            region,
+            vpc: vec![Cidr::exact(Addr::v4(0x0a00_0000), 16).unwrap_or_else(|| Cidr::all(Family::V4))],
+            tiers: Vec::new(),
+            strategy: Strategy::ZoneMajor,
+            growth: Growth::default(),
+            pinned: Vec::new(),
+            avoid: Vec::new(),
+            ipv6: None,
+        }
+    }
+
+    /// Switch the provider. A region or zone name still at the old provider's default follows
+    /// the new one; names the user typed stay.
+    pub fn set_provider(&mut self, provider: Mode) {
+        let old = self.provider;
+        let old_region = self.region.clone();
+        if self.region == default_region(old) {
+            self.region = default_region(provider).to_string();
+        }
+        for (i, z) in self.zones.iter_mut().enumerate() {
+            if *z == default_zone_name(old, &old_region, i) {
+                *z = default_zone_name(provider, &self.region, i);
+            }
+        }
+        self.provider = provider;
+    }
+
+    /// Change the region; zone names still at the default for the old region follow it.
+    pub fn set_region(&mut self, region: &str) {
+        let old_region = std::mem::replace(&mut self.region, region.to_string());
+        for (i, z) in self.zones.iter_mut().enumerate() {
+            if *z == default_zone_name(self.provider, &old_region, i) {
+                *z = default_zone_name(self.provider, region, i);
+            }
+        }
+    }
+
+    /// Add a zone with the next default name (no-op at [`MAX_ZONES`]).
+    pub fn add_zone(&mut self) {
+        if self.zones.len() < MAX_ZONES {
+            let name = default_zone_name(self.provider, &self.region, self.zones.len());
+            self.zones.push(name);
+        }
+    }
+
+    /// Remove zone `i`; pins in that zone are dropped and later pins' zone indices shift.
+    pub fn remove_zone(&mut self, i: usize) {
+        if i >= self.zones.len() {
+            return;
+        }
+        self.zones.remove(i);
+        self.pinned.retain(|p| p.zone != Some(i));
+        for p in &mut self.pinned {
+            if let Some(z) = p.zone.as_mut() {
+                if *z > i {
+                    *z -= 1;
+                }
+            }
+        }
+    }
+
+    /// Remove tier `i`; its pins are dropped and later pins' tier indices shift.
+    pub fn remove_tier(&mut self, i: usize) {
+        if i >= self.tiers.len() {
+            return;
+        }
+        self.tiers.remove(i);
+        self.pinned.retain(|p| p.tier != i);
+        for p in &mut self.pinned {
+            if p.tier > i {
+                p.tier -= 1;
+            }
+        }
+    }
+
+    /// Move tier `from` to position `to`, keeping pins attached to their tiers.
+    pub fn move_tier(&mut self, from: usize, to: usize) {
+        let n = self.tiers.len();
+        if from >= n || to >= n || from == to {
+            return;
+        }
+        let t = self.tiers.remove(from);
+        self.tiers.insert(to, t);
+        let remap = |i: usize| -> usize {
+            if i == from {
+                to
+            } else if from < to && i > from && i <= to {
+                i - 1
+            } else if to < from && i >= to && i < from {
+                i + 1
+            } else {
+                i
+            }
+        };
+        for p in &mut self.pinned {
+            p.tier = remap(p.tier);
+        }
+    }
+
+    /// The zone parts of this plan's subnet names (see [`zone_suffixes`]).
+    pub fn zone_suffixes(&self) -> Vec<String> {
+        zone_suffixes(&self.zones)
+    }
+
+    /// Label of zone index `z`, which may be a growth zone (index ≥ the number of zones).
+    pub fn zone_label(&self, z: usize) -> String {
+        match self.zones.get(z) {
+            Some(name) => name.clone(),
+            None => format!("growth zone {}", z + 1),
+        }
+    }
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan::new(Mode::Standard)
+    }
+}

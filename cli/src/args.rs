@@ -11,6 +11,8 @@ pub enum Opt {
     Prefix,
     Count,
     Limit,
+    From,
+    Format,
 }
 
 impl Opt {
@@ -20,6 +22,8 @@ impl Opt {
             Opt::Prefix => "--prefix",
             Opt::Count => "--count",
             Opt::Limit => "--limit",
+            Opt::From => "--from",
+            Opt::Format => "--format",
         }
     }
 
@@ -29,10 +33,12 @@ impl Opt {
             Opt::Prefix => "-p",
             Opt::Count => "-n",
             Opt::Limit => "-l",
+            Opt::From => "-f",
+            Opt::Format => "-o",
         }
     }
 
-    const ALL: [Opt; 4] = [Opt::Mode, Opt::Prefix, Opt::Count, Opt::Limit];
+    const ALL: [Opt; 6] = [Opt::Mode, Opt::Prefix, Opt::Count, Opt::Limit, Opt::From, Opt::Format];
 }
 
 /// One subcommand: its name, one-line usage and summary, and the body of its `--help`.
@@ -64,6 +70,8 @@ pub struct Args {
     pub prefix: Option<String>,
     pub count: Option<String>,
     pub limit: Option<String>,
+    pub from: Option<String>,
+    pub format: Option<String>,
     pub positional: Vec<String>,
 }
 
@@ -74,6 +82,8 @@ impl Args {
             Opt::Prefix => &mut self.prefix,
             Opt::Count => &mut self.count,
             Opt::Limit => &mut self.limit,
+            Opt::From => &mut self.from,
+            Opt::Format => &mut self.format,
         }
     }
 }
@@ -288,6 +298,46 @@ Examples:
 "#,
         options: &[],
     },
+    Command {
+        name: "plan",
+        usage: "cidrplan plan --from <SOURCE> [--format <FORMAT>] [--json]",
+        about: "Lay out a VPC plan and export it: a table, Terraform (AWS, Azure, Google Cloud), \
+                CloudFormation, JSON, CSV or Markdown.",
+        help: r#"Options:
+  -f, --from <SOURCE>    The plan to lay out:
+                           plan.json        a plan file saved by the app (or a JSON export)
+                           -                a plan file on stdin
+                           https://…/#v1.…  a share link (or just its fragment, v1.…)
+                           preset:ID        a built-in plan: aws-3az, aws-2az-minimal,
+                                            azure-hub, gcp-regional
+  -o, --format <FORMAT>  What to print (default: table):
+                           table            aligned subnet table, summaries and free space
+                           terraform        Terraform for the plan's provider
+                           terraform-aws    Terraform for one cloud (also terraform-azure,
+                                            terraform-gcp)
+                           cloudformation   CloudFormation YAML, for AWS plans (also: cfn)
+                           json             the plan and its layout
+                           csv              one row per subnet (RFC 4180)
+                           markdown         a document with the table (also: md)
+      --json             Print JSON: the JSON export, or {"format", "extension", "content"}
+                         with another --format; errors become {"error": "..."}
+  -h, --help             Show this help
+
+Subnets in the Terraform exports are cidrsubnet(var.vpc_cidr, newbits, netnum), so changing
+var.vpc_cidr moves the whole plan. A plan that does not fit prints why, and what would make
+it fit, on one line (exit status 2).
+
+Examples:
+  cidrplan plan --from preset:aws-3az
+  cidrplan plan --from preset:aws-3az --format terraform > vpc.tf
+  cidrplan plan --from preset:aws-3az --format cloudformation > vpc.yaml
+  cidrplan plan --from plan.json --format terraform-gcp
+  cidrplan plan --from 'https://cidrplan.example/#v1.…' --format markdown > PLAN.md
+  cidrplan plan --from preset:azure-hub --format csv
+  cidrplan plan --from preset:gcp-regional --json
+"#,
+        options: &[Opt::From, Opt::Format],
+    },
 ];
 
 /// `cidrplan --help`.
@@ -322,6 +372,7 @@ Examples:
   cidrplan summarize 10.0.0.0/24 10.0.1.0/24
   cidrplan exclude 10.0.0.0/24 10.0.0.0/26
   cidrplan range 10.0.0.10 10.0.0.20
+  cidrplan plan --from preset:aws-3az --format terraform
 
 Exit status: 0 on success, 2 on bad input or bad usage (with a one-line error on stderr)."#,
         version = env!("CARGO_PKG_VERSION"),

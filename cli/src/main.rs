@@ -7,6 +7,7 @@
 
 mod args;
 mod info;
+mod plan;
 
 use args::{parse_args, Args, Command};
 use cidrplan::ops::{self, OpError};
@@ -156,6 +157,7 @@ fn run(argv: &[String], out: Out) -> Result<(), Failure> {
         "summarize" => summarize_cmd(cmd, &args, out),
         "exclude" => exclude_cmd(cmd, &args, out),
         "range" => range_cmd(cmd, &args, out),
+        "plan" => plan::plan_cmd(cmd, &args, out),
         other => bad(unknown_command(other)),
     }
 }

@@ -5,9 +5,11 @@
 pub mod addr;
 pub mod calc;
 pub mod design;
+pub mod export;
 pub mod mode;
 pub mod ops;
 pub mod parse;
+pub mod plan;
 pub mod report;
 pub mod share;
 pub mod special;

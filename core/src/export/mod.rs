@@ -1,0 +1,270 @@
+//! Exports of a laid-out plan: infrastructure code (Terraform for AWS, Azure and Google Cloud;
+//! CloudFormation), data (JSON, CSV) and documents (Markdown, an aligned text table).
+//!
+//! Every export takes the [`Plan`] and its [`Layout`] (from [`Plan::layout`]) and is
+//! deterministic: the same plan always gives byte-identical output (no dates, no versions, no
+//! hash-map order), so exports diff cleanly and can be checked into a repository.
+//!
+//! **Addresses as expressions.** The Terraform exports declare `variable "vpc_cidr"` (default:
+//! the primary block) and, with secondary blocks, `variable "secondary_cidr_blocks"` (a list in
+//! plan order); every subnet is `cidrsubnet(<its block's variable>, newbits, netnum)`, so moving
+//! the whole plan is a one-variable change. [`TableRow::expr`] gives the same expression.
+//!
+//! **IPv6.** AWS (Terraform and CloudFormation) asks Amazon for the VPC's /56
+//! (`assign_generated_ipv6_cidr_block` / `AWS::EC2::VPCCidrBlock` with
+//! `AmazonProvidedIpv6CidrBlock`), because a VPC cannot choose its Amazon /56: the plan's
+//! IPv6 block stands in for it, and each subnet takes the /64 with the plan's number from
+//! the real block (`cidrsubnet(aws_vpc.this.ipv6_cidr_block, 8, n)`;
+//! `!Select [n, !Cidr [<VPC /56>, 256, 64]]`). Azure takes the plan's block as given
+//! (`var.ipv6_cidr`); Google Cloud assigns subnet /64s itself, so its export only turns
+//! dual-stack on.
+//!
+//! **Zones.** AWS subnets live in one availability zone: when every zone name of the plan is a
+//! real AZ name of its region (`us-east-1a`), the exports use the names; otherwise zone `i` is
+//! the region's `i`-th available AZ (`data.aws_availability_zones` /
+//! `!Select [i, !GetAZs ""]`). A tier with a single subnet goes in the first zone. Azure and
+//! Google Cloud subnets are regional, so zones only appear in names and descriptions.
+//!
+//! **Names.** Tier, zone and plan names are escaped for each language (see `escape.rs`):
+//! a name can never end a string or a comment, start an interpolation, or inject YAML.
+//! Identifiers derived from names (Terraform keys, CloudFormation logical IDs, Azure and
+//! Google Cloud resource names) keep only allowed characters and are deduped with a counter.
+
+mod cloudformation;
+mod escape;
+mod json;
+mod table;
+mod terraform;
+
+pub use cloudformation::cloudformation;
+pub use escape::{hcl_str, yaml_str};
+pub use json::json;
+pub use table::{csv, markdown, table_rows, text_table, TableRow, CSV_HEADER};
+pub use terraform::terraform;
+
+use crate::mode::Mode;
+use crate::plan::{Layout, Plan};
+use std::fmt;
+use std::str::FromStr;
+
+/// Which cloud a Terraform export is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TfTarget {
+    Aws,
+    Azure,
+    Gcp,
+}
+
+impl TfTarget {
+    pub const ALL: [TfTarget; 3] = [TfTarget::Aws, TfTarget::Azure, TfTarget::Gcp];
+
+    /// `aws`, `azure`, `gcp`.
+    pub const fn id(self) -> &'static str {
+        match self {
+            TfTarget::Aws => "aws",
+            TfTarget::Azure => "azure",
+            TfTarget::Gcp => "gcp",
+        }
+    }
+
+    /// The provider mode of the target.
+    pub const fn mode(self) -> Mode {
+        match self {
+            TfTarget::Aws => Mode::Aws,
+            TfTarget::Azure => Mode::Azure,
+            TfTarget::Gcp => Mode::Gcp,
+        }
+    }
+
+    /// The target for a plan's provider (none for generic and OCI plans).
+    pub const fn for_provider(mode: Mode) -> Option<TfTarget> {
+        match mode {
+            Mode::Aws => Some(TfTarget::Aws),
+            Mode::Azure => Some(TfTarget::Azure),
+            Mode::Gcp => Some(TfTarget::Gcp),
+            Mode::Standard | Mode::Oci => None,
+        }
+    }
+}
+
+impl fmt::Display for TfTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// An export format. `Terraform(None)` means "Terraform for the plan's provider".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Terraform(Option<TfTarget>),
+    CloudFormation,
+    Json,
+    Csv,
+    Markdown,
+    /// The aligned text table of the CLI, with summaries and free space.
+    Table,
+}
+
+/// The accepted format names, for messages and help.
+pub const FORMAT_NAMES: &str =
+    "terraform, terraform-aws, terraform-azure, terraform-gcp, cloudformation (cfn), json, csv, markdown (md), table";
+
+impl Format {
+    /// Every format, Terraform once per target.
+    pub const ALL: [Format; 8] = [
+        Format::Terraform(Some(TfTarget::Aws)),
+        Format::Terraform(Some(TfTarget::Azure)),
+        Format::Terraform(Some(TfTarget::Gcp)),
+        Format::CloudFormation,
+        Format::Json,
+        Format::Csv,
+        Format::Markdown,
+        Format::Table,
+    ];
+
+    /// The name [`FromStr`] reads back.
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Terraform(None) => "terraform",
+            Format::Terraform(Some(TfTarget::Aws)) => "terraform-aws",
+            Format::Terraform(Some(TfTarget::Azure)) => "terraform-azure",
+            Format::Terraform(Some(TfTarget::Gcp)) => "terraform-gcp",
+            Format::CloudFormation => "cloudformation",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Table => "table",
+        }
+    }
+
+    /// The usual file extension (without the dot).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Terraform(_) => "tf",
+            Format::CloudFormation => "yaml",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+            Format::Table => "txt",
+        }
+    }
+
+    /// The MIME type, for downloads.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Terraform(_) | Format::Table => "text/plain",
+            Format::CloudFormation => "application/yaml",
+            Format::Json => "application/json",
+            Format::Csv => "text/csv",
+            Format::Markdown => "text/markdown",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Format, String> {
+        let t = s.trim().to_ascii_lowercase().replace('_', "-");
+        Ok(match t.as_str() {
+            "terraform" | "tf" => Format::Terraform(None),
+            "terraform-aws" | "tf-aws" => Format::Terraform(Some(TfTarget::Aws)),
+            "terraform-azure" | "tf-azure" => Format::Terraform(Some(TfTarget::Azure)),
+            "terraform-gcp" | "tf-gcp" => Format::Terraform(Some(TfTarget::Gcp)),
+            "cloudformation" | "cfn" => Format::CloudFormation,
+            "json" => Format::Json,
+            "csv" => Format::Csv,
+            "markdown" | "md" => Format::Markdown,
+            "table" => Format::Table,
+            _ => return Err(format!("Unknown format '{}': use {FORMAT_NAMES}", s.trim())),
+        })
+    }
+}
+
+/// `plan` in `format`, or why that format cannot express it (CloudFormation is for AWS plans;
+/// plain `terraform` needs an AWS, Azure or Google Cloud plan).
+pub fn render(plan: &Plan, layout: &Layout, format: Format) -> Result<String, String> {
+    Ok(match format {
+        Format::Terraform(Some(t)) => terraform(plan, layout, t),
+        Format::Terraform(None) => match TfTarget::for_provider(plan.provider) {
+            Some(t) => terraform(plan, layout, t),
+            None => {
+                return Err(format!(
+                    "Plain terraform needs an AWS, Azure or GCP plan and this plan is {}: use terraform-aws, terraform-azure or terraform-gcp",
+                    provider_phrase(plan.provider)
+                ))
+            }
+        },
+        Format::CloudFormation if plan.provider != Mode::Aws => {
+            return Err(format!(
+                "CloudFormation is only for AWS plans and this plan is {}: switch it to AWS, or export terraform",
+                provider_phrase(plan.provider)
+            ))
+        }
+        Format::CloudFormation => cloudformation(plan, layout),
+        Format::Json => json(plan, layout),
+        Format::Csv => csv(plan, layout),
+        Format::Markdown => markdown(plan, layout),
+        Format::Table => text_table(plan, layout),
+    })
+}
+
+/// "AWS", "Azure", …, "generic".
+fn provider_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Standard => "generic",
+        m => m.label(),
+    }
+}
+
+/// "generic" or "for Azure".
+fn provider_phrase(mode: Mode) -> String {
+    match mode {
+        Mode::Standard => "generic".to_string(),
+        m => format!("for {}", m.label()),
+    }
+}
+
+/// The opening comment lines of a code export (without the comment markers).
+fn header(plan: &Plan, layout: &Layout, what: &str) -> Vec<String> {
+    let region = if plan.region.trim().is_empty() {
+        String::new()
+    } else {
+        format!(", region {}", escape::comment(&plan.region))
+    };
+    let n = layout.subnets.len();
+    vec![
+        format!("{what}, generated by cidrplan from the plan {}.", escape::comment(&plan.name)),
+        format!(
+            "Plan: {}{region}, {} layout, {n} subnet{} in {}.",
+            provider_name(plan.provider),
+            plan.strategy.id(),
+            if n == 1 { "" } else { "s" },
+            plan.vpc.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
+        ),
+        "Regenerate it from the plan (cidrplan plan --from ...) rather than editing the addresses by hand.".to_string(),
+    ]
+}
+
+/// "Free space: a, b, …" as comment lines of at most ~100 characters.
+fn free_lines(layout: &Layout) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::from("Free space:");
+    if layout.free.is_empty() {
+        line.push_str(" none");
+    }
+    for (i, c) in layout.free.iter().enumerate() {
+        let item = format!(" {c}{}", if i + 1 < layout.free.len() { "," } else { "" });
+        if line.len() + item.len() > 100 {
+            lines.push(std::mem::replace(&mut line, " ".repeat(11)));
+        }
+        line.push_str(&item);
+    }
+    lines.push(line);
+    lines
+}

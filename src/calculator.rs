@@ -351,7 +351,7 @@ fn BitView(addr: cidrplan::Addr, net: Cidr) -> impl IntoView {
                                         })
                                         .collect_view()}
                                 </div>
-                                <div class="bit-row mask" aria-label="netmask bits">
+                                <div class="bit-row mask" role="group" aria-label="netmask bits">
                                     {m.bits
                                         .iter()
                                         .map(|b| view! {

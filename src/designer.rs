@@ -41,10 +41,13 @@ pub fn Designer() -> impl IntoView {
 
     // Measure the scroller when it appears and when the window resizes, not only on scroll,
     // so a tall screen is filled from the start.
+    // The scroller grows with its content up to a maximum, so its height when measured can
+    // be smaller than it will be after the next split: draw for the window's height, which
+    // the scroller never exceeds (a few extra rows cost little).
     let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
-            view_h.set(el.client_height() as f64);
-        }
+        let window_h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(800.0);
+        let el_h = scroller.get_untracked().map(|el| el.client_height() as f64).unwrap_or(0.0);
+        view_h.set(el_h.max(window_h));
     };
     Effect::new(move |_| {
         if scroller.get().is_some() {
@@ -56,7 +59,6 @@ pub fn Designer() -> impl IntoView {
     let on_scroll = move |_| {
         if let Some(el) = scroller.get_untracked() {
             scroll_top.set(el.scroll_top() as f64);
-            view_h.set(el.client_height() as f64);
         }
     };
     let table_class = move || {

@@ -79,11 +79,19 @@ where
 {
     let text = RwSignal::new(value.get_untracked());
     let problem = RwSignal::new(None::<String>);
+    let input: NodeRef<leptos::html::Input> = NodeRef::new();
+    // Follow outside changes (presets, undo, a shared link), but never while the user types
+    // here: a prefix of what they are typing may already parse (`10.0.0.0` before `/16`), and
+    // rewriting the text to the plan's form would garble the next keystrokes.
     Effect::new(move |_| {
         let v = value.get();
-        // Follow outside changes (presets, undo) unless the field holds a different, invalid edit.
-        if problem.with_untracked(|p| p.is_none()) {
+        let focused = input.get_untracked().is_some_and(|el| {
+            let el: &web_sys::Element = &el;
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element()).as_ref() == Some(el)
+        });
+        if !focused {
             text.set(v);
+            problem.set(None);
         }
     });
     let id = format!("f-{}", label.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
@@ -97,6 +105,7 @@ where
                 class="mono"
                 spellcheck="false"
                 autocomplete="off"
+                node_ref=input
                 placeholder=placeholder
                 prop:value=move || text.get()
                 aria-invalid=move || problem.with(|p| p.is_some()).to_string()
@@ -245,12 +254,14 @@ fn PlanForm() -> impl IntoView {
 fn VpcBlocks() -> impl IntoView {
     let st = expect_context::<AppState>();
     let plan = st.plan;
+    // Rows are rebuilt only when their number changes, never on an edit inside one (which
+    // would replace the field being typed in).
+    let vpc_count = Memo::new(move |_| plan.with(|p| p.vpc.len()));
     view! {
         <fieldset class="form-group">
             <legend>"VPC CIDR blocks"</legend>
             {move || {
-                let n = plan.with(|p| p.vpc.len());
-                (0..n)
+                (0..vpc_count.get())
                     .map(|i| {
                         let label = if i == 0 { "Primary".to_string() } else { format!("Secondary {i}") };
                         let remove_label = format!("Remove {label}");
@@ -299,6 +310,7 @@ fn VpcBlocks() -> impl IntoView {
 fn Zones() -> impl IntoView {
     let st = expect_context::<AppState>();
     let plan = st.plan;
+    let zone_count = Memo::new(move |_| plan.with(|p| p.zones.len()));
     view! {
         <fieldset class="form-group">
             <legend>"Availability zones"</legend>
@@ -311,8 +323,7 @@ fn Zones() -> impl IntoView {
             </div>
             <div class="zone-names">
                 {move || {
-                    let n = plan.with(|p| p.zones.len());
-                    (0..n)
+                    (0..zone_count.get())
                         .map(|i| view! {
                             <CheckedField
                                 label=format!("Zone {}", i + 1)
@@ -333,14 +344,12 @@ fn Zones() -> impl IntoView {
 fn Tiers() -> impl IntoView {
     let st = expect_context::<AppState>();
     let plan = st.plan;
+    let tier_count = Memo::new(move |_| plan.with(|p| p.tiers.len()));
     view! {
         <fieldset class="form-group">
             <legend>"Tiers"</legend>
             <div class="tier-list">
-                {move || {
-                    let n = plan.with(|p| p.tiers.len());
-                    (0..n).map(|i| view! { <TierRow i=i /> }).collect_view()
-                }}
+                {move || (0..tier_count.get()).map(|i| view! { <TierRow i=i /> }).collect_view()}
             </div>
             <button
                 type="button"
@@ -381,7 +390,7 @@ fn TierRow(i: usize) -> impl IntoView {
                 write=move |t| st.edit_plan(|p| if let Some(x) = p.tiers.get_mut(i) { x.name = t.trim().to_string() })
                 class="tier-name"
             />
-            <label class="field">
+            <label class="field tier-kind">
                 <span class="field-label">"Kind"</span>
                 <select on:change=move |ev| {
                     if let Ok(k) = event_target_value(&ev).parse::<TierKind>() {
@@ -525,13 +534,11 @@ fn Avoid() -> impl IntoView {
 fn Pins() -> impl IntoView {
     let st = expect_context::<AppState>();
     let plan = st.plan;
+    let pin_count = Memo::new(move |_| plan.with(|p| p.pinned.len()));
     view! {
         <fieldset class="form-group">
             <legend>"Pinned subnets (existing infrastructure)"</legend>
-            {move || {
-                let n = plan.with(|p| p.pinned.len());
-                (0..n).map(|i| view! { <PinRow i=i /> }).collect_view()
-            }}
+            {move || (0..pin_count.get()).map(|i| view! { <PinRow i=i /> }).collect_view()}
             <button
                 type="button"
                 class="button small"
@@ -788,6 +795,7 @@ fn DiagramSvg(d: diagram::Diagram, dark: bool) -> impl IntoView {
                         on:mouseleave=move |_| v.hovered.set(None)
                         on:focus=move |_| if idx.is_some() { v.hovered.set(idx) }
                         on:blur=move |_| v.hovered.set(None)
+                        role="img"
                         aria-label=b.title.clone()
                     >
                         <title>{b.title.clone()}</title>
@@ -887,6 +895,7 @@ fn PlanTable() -> impl IntoView {
                                                 on:mouseenter=move |_| v.hovered.set(Some(i))
                                                 on:mouseleave=move |_| v.hovered.set(None)
                                                 on:focusin=move |_| v.hovered.set(Some(i))
+                                                on:focusout=move |_| v.hovered.set(None)
                                                 tabindex="0"
                                             >
                                                 <th scope="row">

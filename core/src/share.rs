@@ -103,8 +103,9 @@ pub fn decode(fragment: &str) -> Result<ShareState, ShareError> {
     let text = fragment.strip_prefix('#').unwrap_or(fragment);
     if text.len() > MAX_LINK_CHARS {
         return fail(format!(
-            "This link is too long ({} characters); cidrplan links are at most {MAX_LINK_CHARS}",
-            text.len()
+            "This link is too long ({} characters); cidrplan links are at most {}",
+            grouped(text.len()),
+            grouped(MAX_LINK_CHARS)
         ));
     }
     let Some((version, body)) = split_version(text) else {

@@ -160,9 +160,9 @@ fn damaged_links_say_what_is_wrong() {
     let long = "A".repeat(MAX_LINK_CHARS + 1);
     assert_eq!(
         error(&format!("v1.{long}")),
-        "This link is too long (65540 characters); cidrplan links are at most 65536"
+        "This link is too long (65,540 characters); cidrplan links are at most 65,536"
     );
-    assert_eq!(error(&long), "This link is too long (65537 characters); cidrplan links are at most 65536");
+    assert_eq!(error(&long), "This link is too long (65,537 characters); cidrplan links are at most 65,536");
     assert_eq!(error("v1.AB*D"), "This link is damaged: '*' cannot appear in it");
     assert_eq!(error("v1.AB=="), "This link is damaged: '=' cannot appear in it");
     assert_eq!(error("v1.ABCDE"), "This link is truncated or damaged: its data has an impossible length");

@@ -1,0 +1,114 @@
+//! The release build (trunk → dist/) and its gzipped size report.
+
+use crate::tools::Toolbox;
+use crate::util::{fmt_bytes, fmt_duration, run, Res};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// `cargo fetch`, then `trunk build --release --offline` into dist/.
+pub fn build_release(tb: &Toolbox) -> Res<()> {
+    tb.cargo_fetch()?;
+    let dist = tb.dist_dir();
+    println!("trunk build --release --offline → {} …", dist.display());
+    let start = Instant::now();
+    run(tb.trunk().args(["build", "--release", "--offline", "--dist"]).arg(&dist))?;
+    let index = dist.join("index.html");
+    if !index.is_file() {
+        return Err(format!("trunk finished but {} is missing", index.display()));
+    }
+    println!("trunk build: done in {}", fmt_duration(start.elapsed()));
+    let header = crate::csp::apply(&dist)?;
+    println!("csp: index.html carries a <meta> Content-Security-Policy (hash of trunk's inline loader)");
+    println!("csp: header for hosts that can set one: Content-Security-Policy: {header}");
+    Ok(())
+}
+
+/// Every file under `dir`, sorted, as paths relative to `dir`.
+fn files(dir: &Path) -> Res<Vec<PathBuf>> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(base, &path, out)?;
+            } else {
+                out.push(path.strip_prefix(base).unwrap_or(&path).to_path_buf());
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    out.sort();
+    Ok(out)
+}
+
+/// Size of `bytes` after gzip -9.
+pub fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut enc = GzEncoder::new(Vec::new(), Compression::best());
+    enc.write_all(bytes).expect("writing to a Vec cannot fail");
+    enc.finish().expect("writing to a Vec cannot fail").len() as u64
+}
+
+/// Prints raw and gzip -9 size per file and the totals; returns the gzipped total.
+pub fn report_sizes(dist: &Path) -> Res<u64> {
+    let files = files(dist)?;
+    if files.is_empty() {
+        return Err(format!("{} is empty", dist.display()));
+    }
+    let width = files.iter().map(|f| f.display().to_string().len()).max().unwrap_or(0).max("total".len());
+    println!("{:<width$}  {:>11}  {:>11}", "file", "raw", "gzip -9");
+    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    for file in &files {
+        let bytes = std::fs::read(dist.join(file)).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let gz = gzip_len(&bytes);
+        raw_total += bytes.len() as u64;
+        gz_total += gz;
+        println!(
+            "{:<width$}  {:>11}  {:>11}",
+            file.display().to_string(),
+            fmt_bytes(bytes.len() as u64),
+            fmt_bytes(gz)
+        );
+    }
+    println!("{:<width$}  {:>11}  {:>11}", "total", fmt_bytes(raw_total), fmt_bytes(gz_total));
+    println!(
+        "{}: {} files, {} raw, {} gzipped ({gz_total} bytes)",
+        dist.display(),
+        files.len(),
+        fmt_bytes(raw_total),
+        fmt_bytes(gz_total)
+    );
+    Ok(gz_total)
+}
+
+/// Gzipped bytes `dist/` may hold. A ratchet against regressions at today's size plus a
+/// little room, not the goal: the goal is 200 KB (see BENCHMARKS.md for what dominates).
+pub const BUDGET_GZ_BYTES: u64 = 440 * 1024;
+
+/// Fails when the gzipped total exceeds [`BUDGET_GZ_BYTES`] (deterministic for a given tree).
+pub fn check_budget(gz_total: u64) -> Res<()> {
+    if gz_total > BUDGET_GZ_BYTES {
+        return Err(format!(
+            "dist/ is {} gzipped, over the {} budget: find what grew (twiggy top on target/wasm32-unknown-unknown/release/cidrplan-web.wasm)",
+            fmt_bytes(gz_total),
+            fmt_bytes(BUDGET_GZ_BYTES)
+        ));
+    }
+    println!("budget: {} of {} gzipped", fmt_bytes(gz_total), fmt_bytes(BUDGET_GZ_BYTES));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gzip_len;
+
+    #[test]
+    fn gzip_shrinks_repetitive_input() {
+        let data = vec![b'a'; 10_000];
+        let n = gzip_len(&data);
+        assert!(n > 18 && n < 200, "{n}");
+    }
+}

@@ -21,10 +21,7 @@ pub fn storage_set(key: &str, value: &str) {
 
 /// The fragment without its leading `#`.
 pub fn fragment() -> String {
-    window()
-        .and_then(|w| w.location().hash().ok())
-        .map(|h| h.trim_start_matches('#').to_string())
-        .unwrap_or_default()
+    window().and_then(|w| w.location().hash().ok()).map(|h| h.trim_start_matches('#').to_string()).unwrap_or_default()
 }
 
 /// Replace the URL's fragment without adding a history entry or scrolling.
@@ -123,7 +120,9 @@ pub fn download_svg_as_png(svg: &str, width: f64, height: f64, filename: &str) {
         };
         let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(&img2, 0.0, 0.0, width * scale, height * scale);
         if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-            if let Ok(a) = doc.create_element("a").and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().map_err(Into::into)) {
+            if let Ok(a) =
+                doc.create_element("a").and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().map_err(Into::into))
+            {
                 a.set_href(&url);
                 a.set_download(&name);
                 a.click();

@@ -478,8 +478,16 @@ fn ImportExport() -> impl IntoView {
     let st = expect_context::<AppState>();
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let base_name = move || st.design.with_untracked(|d| d.base().to_string().replace(['/', ':'], "_"));
-    let export_json = move |_| browser::download(&format!("cidrplan-{}.json", base_name()), "application/json", &st.design.with_untracked(to_json));
-    let export_csv = move |_| browser::download(&format!("cidrplan-{}.csv", base_name()), "text/csv", &st.design.with_untracked(to_csv));
+    let export_json = move |_| {
+        browser::download(
+            &format!("cidrplan-{}.json", base_name()),
+            "application/json",
+            &st.design.with_untracked(to_json),
+        )
+    };
+    let export_csv = move |_| {
+        browser::download(&format!("cidrplan-{}.csv", base_name()), "text/csv", &st.design.with_untracked(to_csv))
+    };
     let on_file = move |_| {
         let Some(input) = file_input.get_untracked() else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };

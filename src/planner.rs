@@ -8,11 +8,10 @@
 
 use crate::browser;
 use crate::state::AppState;
-use cidrplan::plan::{
-    self, diagram, presets, Layout, Pin, Plan, PlanError, Strategy, Tier, TierKind, TierSize,
-    MAX_TIERS, MAX_ZONES,
-};
 use cidrplan::export::{self, Format};
+use cidrplan::plan::{
+    self, diagram, presets, Layout, Pin, Plan, PlanError, Strategy, Tier, TierKind, TierSize, MAX_TIERS, MAX_ZONES,
+};
 use cidrplan::{parse, Cidr, Mode};
 use leptos::prelude::*;
 
@@ -477,7 +476,8 @@ fn Ipv6Field() -> impl IntoView {
 fn Avoid() -> impl IntoView {
     let st = expect_context::<AppState>();
     let plan = st.plan;
-    let text = RwSignal::new(plan.with_untracked(|p| p.avoid.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("\n")));
+    let text =
+        RwSignal::new(plan.with_untracked(|p| p.avoid.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("\n")));
     let problem = RwSignal::new(None::<String>);
     let on_input = move |ev| {
         let t = event_target_value(&ev);
@@ -705,7 +705,12 @@ fn DiagramView() -> impl IntoView {
     let export_png = move |_| {
         if let Some(d) = geometry.get_untracked() {
             let name = v.plan.with_untracked(|p| file_stem(&p.name));
-            browser::download_svg_as_png(&diagram::to_svg(&d, st.dark.get_untracked()), d.width, d.height, &format!("{name}.png"));
+            browser::download_svg_as_png(
+                &diagram::to_svg(&d, st.dark.get_untracked()),
+                d.width,
+                d.height,
+                &format!("{name}.png"),
+            );
         }
     };
     view! {
@@ -721,7 +726,8 @@ fn DiagramView() -> impl IntoView {
 
 /// A file name from the plan's name: letters, digits, `-` and `_` only.
 fn file_stem(name: &str) -> String {
-    let s: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    let s: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
     if s.trim_matches('-').is_empty() {
         "vpc-plan".to_string()
     } else {
@@ -862,7 +868,7 @@ fn PlanTable() -> impl IntoView {
     move || {
         v.shown.with(|s| {
             s.as_ref().map(|(plan, l)| {
-                let rows = plan::rows(plan, l);
+                let rows = export::table_rows(plan, l);
                 let has_v6 = plan.ipv6.is_some();
                 view! {
                     <div class="table-scroll plan-table-wrap">
@@ -996,4 +1002,3 @@ fn format_label(f: Format) -> &'static str {
         Format::Table => "Text table",
     }
 }
-

@@ -102,7 +102,10 @@ pub struct AppState {
 }
 
 fn default_design() -> Design {
-    Design::new(cidrplan::parse("10.0.0.0/16").map(|p| p.network()).unwrap_or(Cidr::all(cidrplan::Family::V4)), Mode::Standard)
+    Design::new(
+        cidrplan::parse("10.0.0.0/16").map(|p| p.network()).unwrap_or(Cidr::all(cidrplan::Family::V4)),
+        Mode::Standard,
+    )
 }
 
 impl AppState {
@@ -111,7 +114,9 @@ impl AppState {
         let mut calc_input = "10.0.0.0/16".to_string();
         let mut calc_mode = Mode::Standard;
         let mut design = default_design();
-        if let Some(Ok(ShareState::Calculator { input, mode })) = browser::storage_get(KEY_CALC).map(|s| share::decode(&s)) {
+        if let Some(Ok(ShareState::Calculator { input, mode })) =
+            browser::storage_get(KEY_CALC).map(|s| share::decode(&s))
+        {
             calc_input = input;
             calc_mode = mode;
         }
@@ -211,7 +216,8 @@ impl AppState {
     /// tab in view, with replaceState (no history entry per keystroke, no scroll jump).
     pub fn persist(self) {
         Effect::new(move |_| {
-            let enc = share::encode(&ShareState::Calculator { input: self.calc_input.get(), mode: self.calc_mode.get() });
+            let enc =
+                share::encode(&ShareState::Calculator { input: self.calc_input.get(), mode: self.calc_mode.get() });
             browser::storage_set(KEY_CALC, &enc);
         });
         Effect::new(move |_| {

@@ -349,11 +349,7 @@ impl Cidr {
     /// The block of `addr` under `prefix`, host bits cleared; `None` if `prefix` is too long.
     pub fn containing(addr: Addr, prefix: u8) -> Option<Cidr> {
         let w = addr.family.width();
-        (prefix <= w).then(|| Cidr {
-            family: addr.family,
-            network: addr.value & mask(w, prefix),
-            prefix,
-        })
+        (prefix <= w).then(|| Cidr { family: addr.family, network: addr.value & mask(w, prefix), prefix })
     }
 
     /// `addr/prefix` only when `addr` has no host bits set.

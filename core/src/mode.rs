@@ -45,13 +45,8 @@ const AWS_RESERVED: &[ReservedRule] = &[
     r(3, "Reserved by AWS for future use"),
     r(-1, "Broadcast (reserved; AWS does not support broadcast)"),
 ];
-const AZURE_RESERVED: &[ReservedRule] = &[
-    r(0, "Network address"),
-    r(1, "Default gateway"),
-    r(2, "Azure DNS"),
-    r(3, "Azure DNS"),
-    r(-1, "Broadcast"),
-];
+const AZURE_RESERVED: &[ReservedRule] =
+    &[r(0, "Network address"), r(1, "Default gateway"), r(2, "Azure DNS"), r(3, "Azure DNS"), r(-1, "Broadcast")];
 const GCP_RESERVED: &[ReservedRule] = &[
     r(0, "Network address"),
     r(1, "Default gateway"),

@@ -97,10 +97,7 @@ pub fn split_count(net: Cidr, n: u128) -> Result<(Subnets, u128), OpError> {
     let bits = if n == 1 { 0 } else { 128 - (n - 1).leading_zeros() };
     let new_prefix = net.prefix() as u32 + bits;
     if new_prefix > net.width() as u32 {
-        return err(format!(
-            "{net} can't be split into {n} parts: it holds only {} addresses",
-            net.size()
-        ));
+        return err(format!("{net} can't be split into {n} parts: it holds only {} addresses", net.size()));
     }
     let rounded = 1u128 << bits;
     Ok((split(net, new_prefix as u8)?, rounded))
@@ -124,7 +121,8 @@ pub fn cidrsubnet(net: Cidr, newbits: u8, netnum: u128) -> Result<Cidr, OpError>
     }
     let host = net.width() - new_prefix as u8;
     let offset = if host >= 128 { 0 } else { netnum << host };
-    let a = Addr::new(net.family(), net.network().value() | offset).ok_or_else(|| OpError("address overflow".into()))?;
+    let a =
+        Addr::new(net.family(), net.network().value() | offset).ok_or_else(|| OpError("address overflow".into()))?;
     Cidr::exact(a, new_prefix as u8).ok_or_else(|| OpError("internal: misaligned subnet".into()))
 }
 

@@ -240,9 +240,11 @@ fn parse_mask(m: &str, family: Family) -> Result<(u8, NetworkForm), InputError> 
         if m.len() > 1 && m.starts_with('0') {
             let trimmed = m.trim_start_matches('0');
             let fixed = if trimmed.is_empty() { "0" } else { trimmed };
-            return Err(InputError::new(format!("Leading zeros are ambiguous in prefix /{m} — did you mean /{fixed}?"))
-                .at(0, m.len())
-                .suggest(format!("/{fixed}")));
+            return Err(InputError::new(format!(
+                "Leading zeros are ambiguous in prefix /{m} — did you mean /{fixed}?"
+            ))
+            .at(0, m.len())
+            .suggest(format!("/{fixed}")));
         }
         return match m.parse::<u16>() {
             Ok(p) if p <= w as u16 => Ok((p as u8, NetworkForm::Prefix)),
@@ -255,16 +257,17 @@ fn parse_mask(m: &str, family: Family) -> Result<(u8, NetworkForm), InputError> 
     }
     if let Some(stripped) = m.strip_prefix(['-', '+']) {
         if !stripped.is_empty() && stripped.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(InputError::new(format!("Prefix {m} is not valid: use a whole number from 0 to {w}"))
-                .at(0, m.len()));
+            return Err(
+                InputError::new(format!("Prefix {m} is not valid: use a whole number from 0 to {w}")).at(0, m.len())
+            );
         }
     }
     match family {
         Family::V6 => {
             // IPv6 has no netmask notation; if a contiguous mask was typed, say which prefix it is.
             let hint = parse_v6(m).ok().and_then(|v| prefix_of_mask(v, 128));
-            let mut e = InputError::new(format!("'{m}' is not a prefix length: IPv6 networks take /0 to /128"))
-                .at(0, m.len());
+            let mut e =
+                InputError::new(format!("'{m}' is not a prefix length: IPv6 networks take /0 to /128")).at(0, m.len());
             if let Some(p) = hint {
                 e.message = format!("IPv6 takes a prefix length, not a netmask — did you mean /{p}?");
                 e.suggestion = Some(format!("/{p}"));
@@ -348,10 +351,7 @@ pub fn parse_address_with_zone(text: &str) -> Result<(Addr, Option<String>), Inp
 fn parse_v4(text: &str) -> Result<u32, InputError> {
     let parts: Vec<&str> = text.split('.').collect();
     if parts.len() != 4 {
-        let mut e = InputError::new(format!(
-            "Expected 4 octets separated by dots, found {} in '{text}'",
-            parts.len()
-        ));
+        let mut e = InputError::new(format!("Expected 4 octets separated by dots, found {} in '{text}'", parts.len()));
         // `10.0.0.0.` and friends: offer the address without the stray dot.
         if parts.len() == 5 && parts[4].is_empty() {
             e = e.suggest(&text[..text.len() - 1]);
@@ -439,9 +439,7 @@ fn parse_v6(text: &str) -> Result<u128, InputError> {
                 }
             }
             if hi + lo >= 8 {
-                return Err(err(format!(
-                    "'::' must stand for at least one group, but '{text}' already has 8 groups"
-                )));
+                return Err(err(format!("'::' must stand for at least one group, but '{text}' already has 8 groups")));
             }
             (hi, lo)
         }
@@ -494,7 +492,14 @@ mod tests {
 
     #[test]
     fn every_form_of_a_network() {
-        for s in ["10.0.0.0/16", " 10.0.0.0/16 ", "10.0.0.0 255.255.0.0", "10.0.0.0/255.255.0.0", "10.0.0.0/0.0.255.255", "10.0.0.0 / 16"] {
+        for s in [
+            "10.0.0.0/16",
+            " 10.0.0.0/16 ",
+            "10.0.0.0 255.255.0.0",
+            "10.0.0.0/255.255.0.0",
+            "10.0.0.0/0.0.255.255",
+            "10.0.0.0 / 16",
+        ] {
             assert_eq!(net(s).network.to_string(), "10.0.0.0/16", "{s}");
         }
         assert_eq!(net("10.0.0.0/0.0.255.255").form, NetworkForm::Wildcard);

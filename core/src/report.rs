@@ -65,7 +65,8 @@ impl Report {
         match parsed {
             Parsed::Network(n) => Report::of_network(input, n, parsed.describe(), mode),
             Parsed::Range(_) => {
-                let n = NetworkInput { network: parsed.network(), address: None, zone: None, form: NetworkForm::Prefix };
+                let n =
+                    NetworkInput { network: parsed.network(), address: None, zone: None, form: NetworkForm::Prefix };
                 Report::of_network(input, &n, parsed.describe(), mode)
             }
         }
@@ -80,11 +81,7 @@ impl Report {
         let w = net.width() as usize;
         let bits = net.network().bits();
         let p = net.prefix() as usize;
-        let binary = if v4 {
-            group_bits(&bits, p, 8, '.')
-        } else {
-            group_bits(&bits, p, 16, ':')
-        };
+        let binary = if v4 { group_bits(&bits, p, 8, '.') } else { group_bits(&bits, p, 16, ':') };
         debug_assert_eq!(bits.len(), w);
         Report {
             input: input.trim().to_string(),

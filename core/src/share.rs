@@ -738,8 +738,8 @@ mod plan_codec {
     use super::{fail, ShareError};
     use crate::addr::{Cidr, Family};
     use crate::plan::{
-        default_zone_name, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize, MAX_AVOID,
-        MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES,
+        default_zone_name, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize, MAX_AVOID, MAX_EXTRA_ZONES,
+        MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES,
     };
 
     const FLAG_PER_ZONE: u8 = 4;

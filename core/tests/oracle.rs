@@ -251,7 +251,8 @@ fn run_case(case: &Value) -> bool {
             }
         }
         "summarize_address_range" => {
-            let result = ops::summarize_range(addr(input["first"].as_str().unwrap()), addr(input["last"].as_str().unwrap()));
+            let result =
+                ops::summarize_range(addr(input["first"].as_str().unwrap()), addr(input["last"].as_str().unwrap()));
             if is_error(expected) {
                 assert!(result.is_err(), "{id}");
             } else {
@@ -344,7 +345,9 @@ fn every_terraform_case() {
             "cidrsubnet" => ops::cidrsubnet(base, args[1].as_u64().unwrap() as u8, args[2].as_u64().unwrap() as u128)
                 .map(|c| c.to_string())
                 .map_err(|e| e.0),
-            "cidrhost" => ops::cidrhost(base, args[1].as_i64().unwrap() as i128).map(|a| a.to_string()).map_err(|e| e.0),
+            "cidrhost" => {
+                ops::cidrhost(base, args[1].as_i64().unwrap() as i128).map(|a| a.to_string()).map_err(|e| e.0)
+            }
             "cidrnetmask" => ops::cidrnetmask(base).map(|a| a.to_string()).map_err(|e| e.0),
             "cidrsubnets" => {
                 let bits: Vec<u8> = args[1..].iter().map(|x| x.as_u64().unwrap() as u8).collect();

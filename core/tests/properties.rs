@@ -13,9 +13,11 @@ fn addr_of(f: Family) -> BoxedStrategy<Addr> {
     match f {
         Family::V4 => any::<u32>().prop_map(Addr::v4).boxed(),
         // Bias towards small and structured values as well as uniform ones.
-        Family::V6 => prop_oneof![any::<u128>(), any::<u32>().prop_map(u128::from), any::<u64>().prop_map(|v| (v as u128) << 64),]
-            .prop_map(Addr::v6)
-            .boxed(),
+        Family::V6 => {
+            prop_oneof![any::<u128>(), any::<u32>().prop_map(u128::from), any::<u64>().prop_map(|v| (v as u128) << 64),]
+                .prop_map(Addr::v6)
+                .boxed()
+        }
     }
 }
 

@@ -29,7 +29,11 @@ fn edited_plans_round_trip() {
     plan.tiers[2].per_zone = false;
     plan.growth.extra_zones = 2;
     plan.growth.spare_per_zone = Some(22);
-    plan.pinned.push(Pin { tier: 1, zone: Some(0), cidr: "10.0.64.0/20".parse::<ipnetwork::IpNetwork>().unwrap().into() });
+    plan.pinned.push(Pin {
+        tier: 1,
+        zone: Some(0),
+        cidr: "10.0.64.0/20".parse::<ipnetwork::IpNetwork>().unwrap().into(),
+    });
     plan.avoid.push(cidrplan::parse("192.168.0.0/16").unwrap().network());
     let state = ShareState::Plan(plan);
     assert_eq!(decode(&encode(&state)), Ok(state));

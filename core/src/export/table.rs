@@ -79,13 +79,7 @@ impl TableRow {
     }
 }
 
-pub(crate) fn block_label(i: usize) -> String {
-    if i == 0 {
-        "primary".to_string()
-    } else {
-        format!("secondary {i}")
-    }
-}
+pub(crate) use crate::plan::block_label;
 
 pub(crate) fn block_var(i: usize) -> String {
     if i == 0 {

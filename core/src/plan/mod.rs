@@ -12,7 +12,7 @@
 //!   limit (subnets or blocks per VPC), or a plan that does not fit, explained in numbers with
 //!   the changes that would make it fit (each one checked by laying the changed plan out).
 //!   The UI keeps showing the last `Ok` layout while a field is invalid.
-//! - [`rows`] and [`to_csv`] give the table; [`diagram::diagram`] the drawing's geometry and
+//! - `crate::export::table_rows` and `crate::export::csv` give the table; [`diagram::diagram`] the drawing's geometry and
 //!   [`diagram::to_svg`] a standalone SVG; [`to_json`]/[`from_json`] (and serde on [`Plan`])
 //!   the import/export format; [`presets`] the starting points.
 //!
@@ -37,7 +37,7 @@ pub use model::{
     MAX_VPC_BLOCKS, MAX_ZONES,
 };
 pub use presets::{preset, presets};
-pub use table::{rows, to_csv, Row, CSV_HEADER};
+pub(crate) use table::block_label;
 
 use std::fmt;
 

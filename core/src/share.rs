@@ -727,7 +727,8 @@ mod v1 {
 /// pinned               u8 count, then each: u8 tier, u8 zone + 1 (0 = no zone), cidr
 /// avoid                u8 count, then each cidr
 /// ipv6                 u8 0 = none, 1 = followed by a cidr
-/// cidr                 u8 (bit 7 family: 1 = IPv6, bits 0-6 prefix), then the address's
+/// cidr                 u8 (bit 7 family: 1 = IPv6, bits 0-6 prefix; IPv6 /128, which does
+///                      not fit, is 0x7f: no IPv4 prefix), then the address's
 ///                      leading ceil(prefix / 8) bytes (host bits must be zero)
 /// ```
 /// Counts are checked against the plan caps before anything is allocated; the decoded plan's
@@ -750,8 +751,14 @@ mod plan_codec {
         out.extend_from_slice(s.as_bytes());
     }
 
+    /// The head byte of an IPv6 /128, whose prefix does not fit bits 0-6.
+    const V6_HOST: u8 = 0x7f;
+
     fn push_cidr(out: &mut Vec<u8>, c: Cidr) {
-        out.push(u8::from(c.family() == Family::V6) << 7 | c.prefix());
+        out.push(match (c.family(), c.prefix()) {
+            (Family::V6, 128) => V6_HOST,
+            (family, prefix) => u8::from(family == Family::V6) << 7 | prefix,
+        });
         out.extend_from_slice(&address_bytes(c)[..c.prefix().div_ceil(8) as usize]);
     }
 
@@ -829,9 +836,12 @@ mod plan_codec {
 
     fn read_cidr(r: &mut Reader, what: &str) -> Result<Cidr, ShareError> {
         let head = r.u8(what)?;
-        let family = if head & 0x80 == 0 { Family::V4 } else { Family::V6 };
+        let (family, prefix) = match head {
+            V6_HOST => (Family::V6, 128),
+            _ if head & 0x80 == 0 => (Family::V4, head),
+            _ => (Family::V6, head & 0x7f),
+        };
         // `read_base` reads the prefix byte itself: hand it a reader positioned on a copy.
-        let prefix = head & 0x7f;
         let mut bytes = vec![prefix];
         bytes.extend_from_slice(r.take((prefix.min(family.width())).div_ceil(8) as usize, what)?);
         read_base(&mut Reader::new(&bytes), family)

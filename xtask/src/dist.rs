@@ -86,7 +86,7 @@ pub fn report_sizes(dist: &Path) -> Res<u64> {
 
 /// Gzipped bytes `dist/` may hold. A ratchet against regressions at today's size plus a
 /// little room, not the goal: the goal is 200 KB (see BENCHMARKS.md for what dominates).
-pub const BUDGET_GZ_BYTES: u64 = 440 * 1024;
+pub const BUDGET_GZ_BYTES: u64 = 480 * 1024;
 
 /// Fails when the gzipped total exceeds [`BUDGET_GZ_BYTES`] (deterministic for a given tree).
 pub fn check_budget(gz_total: u64) -> Res<()> {

@@ -749,7 +749,7 @@ impl Design {
             0
         };
         let image = block(new_base.family(), new_start + place, new_base.width() - old_h).ok_or_else(internal)?;
-        let padding = padding_around(new_base, image);
+        let padding = crate::ops::padding_around(new_base, image);
         self.check_cap((self.leaves.len() + padding.len()) as u128, &format!("Moving the design onto {new_base}"))?;
         let mut leaves: Vec<Leaf> = padding.into_iter().map(Leaf::free).collect();
         for leaf in &self.leaves {
@@ -757,23 +757,6 @@ impl Design {
         }
         Ok((Design::from_leaves(new_base, self.mode, leaves)?, Vec::new()))
     }
-}
-
-/// The fewest blocks that cover `outer` minus `inner` (`inner` inside `outer`): the sibling
-/// of each block on the path from `inner` up to `outer`.
-fn padding_around(outer: Cidr, inner: Cidr) -> Vec<Cidr> {
-    let mut out = Vec::new();
-    let mut node = inner;
-    while node.prefix() > outer.prefix() {
-        if let Some(s) = node.sibling() {
-            out.push(s);
-        }
-        match node.parent() {
-            Some(p) => node = p,
-            None => break,
-        }
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -275,6 +275,24 @@ pub fn exclude(net: Cidr, excluded: &[Cidr]) -> Result<Vec<Cidr>, OpError> {
     Ok(out)
 }
 
+/// The fewest blocks that cover `outer` minus `inner` (`inner` inside `outer`): the sibling of
+/// each block on the path from `inner` up to `outer`, smallest first. The unsorted, allocation-
+/// light cousin of [`exclude`] for one block that is known to be inside.
+pub fn padding_around(outer: Cidr, inner: Cidr) -> Vec<Cidr> {
+    let mut out = Vec::new();
+    let mut node = inner;
+    while node.prefix() > outer.prefix() {
+        if let Some(s) = node.sibling() {
+            out.push(s);
+        }
+        match node.parent() {
+            Some(p) => node = p,
+            None => break,
+        }
+    }
+    out
+}
+
 /// The fewest CIDR blocks covering exactly `first..=last` (same family, `first <= last`;
 /// otherwise empty).
 pub fn range_to_cidrs(first: Addr, last: Addr) -> Vec<Cidr> {

@@ -203,22 +203,6 @@ fn group_need(g: &Group) -> u128 {
     g.members.iter().map(|m| m.pin.map(|p| p.size().as_u128().unwrap_or(0)).unwrap_or_else(|| m.size())).sum()
 }
 
-/// The fewest blocks covering `outer` minus `inner` (`inner` inside `outer`).
-fn padding_around(outer: Cidr, inner: Cidr) -> Vec<Cidr> {
-    let mut out = Vec::new();
-    let mut node = inner;
-    while node.prefix() > outer.prefix() {
-        if let Some(s) = node.sibling() {
-            out.push(s);
-        }
-        match node.parent() {
-            Some(p) => node = p,
-            None => break,
-        }
-    }
-    out
-}
-
 /// Free aligned blocks, each tagged with the VPC block it lies in, sorted.
 #[derive(Clone, Debug)]
 struct Space {
@@ -236,7 +220,7 @@ impl Space {
     fn carve(&mut self, c: Cidr) -> Option<usize> {
         let i = self.free.iter().position(|(_, f)| f.contains(c))?;
         let (bi, f) = self.free.remove(i);
-        self.free.extend(padding_around(f, c).into_iter().map(|p| (bi, p)));
+        self.free.extend(crate::ops::padding_around(f, c).into_iter().map(|p| (bi, p)));
         self.free.sort();
         Some(bi)
     }

@@ -145,10 +145,11 @@ pub fn covering(a: Addr, b: Addr) -> Cidr {
 
 /// Parse anything a person may type into the calculator. See the module docs.
 pub fn parse(input: &str) -> Result<Parsed, InputError> {
-    if input.len() > MAX_INPUT_LEN {
+    // Bytes bound the work before anything is counted; the message speaks of characters.
+    let chars = if input.len() > MAX_INPUT_LEN * 4 { input.len() } else { input.chars().count() };
+    if chars > MAX_INPUT_LEN {
         return Err(InputError::new(format!(
-            "Input is too long ({} characters); an address or network is at most {MAX_INPUT_LEN}",
-            input.chars().count()
+            "Input is too long ({chars} characters); an address or network is at most {MAX_INPUT_LEN}"
         )));
     }
     let lead = input.len() - input.trim_start().len();
@@ -318,7 +319,7 @@ pub fn parse_address_with_zone(text: &str) -> Result<(Addr, Option<String>), Inp
     if text.is_empty() {
         return Err(InputError::new("Enter an IPv4 or IPv6 address"));
     }
-    if text.len() > MAX_INPUT_LEN {
+    if text.len() > MAX_INPUT_LEN * 4 || text.chars().count() > MAX_INPUT_LEN {
         return Err(InputError::new("Address is too long"));
     }
     if let Some(i) = text.find('/') {
@@ -327,7 +328,7 @@ pub fn parse_address_with_zone(text: &str) -> Result<(Addr, Option<String>), Inp
     if text.contains(':') {
         let (addr_part, zone) = match text.split_once('%') {
             Some((a, z)) => {
-                if z.is_empty() || z.contains('%') || z.contains(char::is_whitespace) {
+                if z.is_empty() || z.contains('%') || z.contains(|c: char| c.is_whitespace() || c.is_control()) {
                     return Err(InputError::new(format!(
                         "Invalid zone id in '{text}': after '%' give one interface name or number, e.g. fe80::1%eth0"
                     ))
@@ -551,7 +552,12 @@ mod tests {
         assert!(parse("10.0.0.0/255.0.255.0").unwrap_err().message.contains("contiguous"));
         assert!(parse("").unwrap_err().message.contains("Enter"));
         assert!(parse("10.0.0.0/16x").is_err());
-        assert!(parse(&"1".repeat(300)).unwrap_err().message.contains("too long"));
+        assert!(parse(&"1".repeat(300)).unwrap_err().message.contains("too long (300 characters)"));
+        assert!(
+            parse(&"é".repeat(200)).unwrap_err().message
+                != "Input is too long (400 characters); an address or network is at most 256"
+        );
+        assert!(parse("fe80::1%eth\u{0}0").unwrap_err().message.contains("zone id"));
         assert!(parse("2001:db8::/ffff:ffff::").unwrap_err().message.contains("did you mean /32"));
         assert_eq!(parse("10.0.0.0/08").unwrap_err().suggestion.as_deref(), Some("10.0.0.0/8"));
         assert_eq!(parse("010.0.0.1/24").unwrap_err().suggestion.as_deref(), Some("10.0.0.1/24"));

@@ -75,18 +75,23 @@ pub fn encode(state: &ShareState) -> String {
 /// Like [`encode`], but refuses a state whose link [`decode`] would reject as too large, so
 /// the UI can suggest exporting JSON instead of handing out a link that does not open.
 pub fn encode_checked(state: &ShareState) -> Result<String, ShareError> {
-    if let ShareState::Design(d) = state {
-        let payload = v1::payload(state).len();
-        if payload > MAX_PAYLOAD_BYTES {
-            return fail(format!(
-                "This design is too large for a link: its {} subnets and notes need {} bytes, more than the {} a link may hold. Export it as JSON instead",
-                grouped(d.len()),
-                grouped(payload),
-                grouped(MAX_PAYLOAD_BYTES)
-            ));
+    // A design's payload is built once: checked for size, then compressed into the link
+    // (this runs on every edit in the web app).
+    let link = match state {
+        ShareState::Design(d) => {
+            let payload = v1::payload(state);
+            if payload.len() > MAX_PAYLOAD_BYTES {
+                return fail(format!(
+                    "This design is too large for a link: its {} subnets and notes need {} bytes, more than the {} a link may hold. Export it as JSON instead",
+                    grouped(d.len()),
+                    grouped(payload.len()),
+                    grouped(MAX_PAYLOAD_BYTES)
+                ));
+            }
+            v1::link(&payload)
         }
-    }
-    let link = encode(state);
+        _ => encode(state),
+    };
     if link.len() > MAX_LINK_CHARS {
         return fail(format!(
             "This link would be {} characters long; links hold at most {}. Export the design as JSON instead",
@@ -501,7 +506,12 @@ mod v1 {
     }
 
     pub(super) fn encode(state: &ShareState) -> String {
-        format!("{PREFIX}{}", base64url::encode(&deflate::compress(&payload(state))))
+        link(&payload(state))
+    }
+
+    /// The link text of an uncompressed payload.
+    pub(super) fn link(payload: &[u8]) -> String {
+        format!("{PREFIX}{}", base64url::encode(&deflate::compress(payload)))
     }
 
     /// The uncompressed payload (exposed to the parent for the size check).

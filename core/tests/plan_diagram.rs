@@ -2,7 +2,9 @@
 
 mod plan_support;
 
-use cidrplan::plan::diagram::{diagram, to_svg, BoxItem, LaneKind, Role, SegmentKind, MIN_WIDTH};
+use cidrplan::plan::diagram::{
+    diagram, render_svg, to_svg, BoxItem, LaneKind, Role, SegmentKind, SvgTarget, MIN_WIDTH,
+};
 use cidrplan::plan::{preset, presets, Growth, Ipv6Plan, Pin, Strategy, TierKind, TierSize};
 use plan_support::{check_diagram, net, tier};
 
@@ -120,6 +122,30 @@ fn strips_cover_secondary_blocks_too() {
 }
 
 #[test]
+fn svg_for_the_page_links_each_subnet_box_and_segment() {
+    let mut plan = preset("aws-3az").unwrap();
+    plan.name = "<img src=x onerror=alert(1)>".into();
+    let l = plan.layout().unwrap();
+    let d = diagram(&plan, &l, 800.0);
+    let svg = render_svg(&d, false, SvgTarget::Page);
+    assert!(svg.starts_with("<svg class=\"diagram\" width=\"100%\" viewBox="), "{}", &svg[..80]);
+    assert!(!svg.contains("<img"), "the page SVG goes in through innerHTML: all text escaped");
+    for (i, s) in l.subnets.iter().enumerate() {
+        let hook = format!("data-subnet=\"{i}\"");
+        // The box (focusable, named) and its address-map segment, nothing else.
+        assert_eq!(svg.matches(&hook).count(), 2, "subnet {i} ({})", s.name);
+        let g = svg.split(&hook).nth(1).unwrap();
+        assert!(g.starts_with(" tabindex=\"0\" role=\"img\" aria-label=\""), "{}", &g[..60]);
+        assert!(g.contains(&s.cidr.to_string()));
+    }
+    assert_eq!(svg.matches("tabindex=\"0\"").count(), l.subnets.len());
+    for tag in ["svg", "g", "text", "title"] {
+        let opens = svg.matches(&format!("<{tag}>")).count() + svg.matches(&format!("<{tag} ")).count();
+        assert_eq!(opens, svg.matches(&format!("</{tag}>")).count(), "<{tag}>");
+    }
+}
+
+#[test]
 fn svg_is_standalone_and_escaped() {
     let mut plan = preset("aws-3az").unwrap();
     plan.name = "<script>alert('x') & \"more\"</script>".into();
@@ -140,7 +166,8 @@ fn svg_is_standalone_and_escaped() {
             let opens = svg.matches(&format!("<{tag}>")).count() + svg.matches(&format!("<{tag} ")).count();
             assert_eq!(opens, svg.matches(&format!("</{tag}>")).count(), "<{tag}>");
         }
-        assert!(svg.contains("class=\"subnet tier-public\""));
+        assert!(svg.contains("class=\"box subnet tier-public\""));
+        assert!(!svg.contains("data-subnet") && !svg.contains("tabindex"), "a file has no page hooks");
     }
     let light = to_svg(&d, false);
     let dark = to_svg(&d, true);

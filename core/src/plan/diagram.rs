@@ -1072,7 +1072,9 @@ struct Paint<'a> {
     radius: f64,
 }
 
-fn svg_rect(out: &mut String, r: &Rect, paint: Paint, tooltip: Option<&str>) {
+/// Writes `<rect …` and leaves the tag open for the caller to add attributes and close it
+/// with [`close_rect`].
+fn open_rect(out: &mut String, r: &Rect, paint: Paint) {
     let Paint { class, fill, stroke, dashed, radius } = paint;
     let _ = write!(
         out,
@@ -1086,6 +1088,9 @@ fn svg_rect(out: &mut String, r: &Rect, paint: Paint, tooltip: Option<&str>) {
     if dashed {
         out.push_str(" stroke-dasharray=\"4 3\"");
     }
+}
+
+fn close_rect(out: &mut String, tooltip: Option<&str>) {
     match tooltip {
         Some(t) => {
             let _ = writeln!(out, "><title>{}</title></rect>", xml_escape(t));
@@ -1094,25 +1099,59 @@ fn svg_rect(out: &mut String, r: &Rect, paint: Paint, tooltip: Option<&str>) {
     }
 }
 
+fn svg_rect(out: &mut String, r: &Rect, paint: Paint, tooltip: Option<&str>) {
+    open_rect(out, r, paint);
+    close_rect(out, tooltip);
+}
+
+fn svg_circle(out: &mut String, c: &Circle, fill: &str) {
+    let _ =
+        writeln!(out, "<circle class=\"pin\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\"/>", n(c.cx), n(c.cy), n(c.r));
+}
+
+/// Where an SVG rendering of the diagram goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SvgTarget {
+    /// A standalone `.svg` file (or the PNG made from it): fixed size, a `<title>`.
+    File,
+    /// Inline in the app's page, scaled to its container. Each subnet's box is focusable and
+    /// named for assistive technology, and its box and address-map segment carry
+    /// `data-subnet="<index into Layout::subnets>"` so one delegated listener can link hover
+    /// and focus to the table.
+    Page,
+}
+
 /// The diagram as a standalone SVG document with explicit colours from the light or dark
 /// palette (and a class per role for restyling). All text is XML-escaped.
 pub fn to_svg(d: &Diagram, dark: bool) -> String {
+    render_svg(d, dark, SvgTarget::File)
+}
+
+/// The one SVG renderer for both targets (see [`SvgTarget`]): the app shows exactly what
+/// an export contains.
+pub fn render_svg(d: &Diagram, dark: bool, target: SvgTarget) -> String {
+    let page = target == SvgTarget::Page;
     let p = palette(dark);
     let mut out = String::with_capacity(4096 + d.boxes.len() * 512);
+    let (w, h) = (n(d.width), n(d.height));
+    let font = xml_escape(FONT_FAMILY);
+    let font_size = n(FONT);
+    if page {
+        let _ = writeln!(
+            out,
+            "<svg class=\"diagram\" width=\"100%\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\" font-family=\"{font}\" font-size=\"{font_size}\">",
+            xml_escape(&d.title)
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{font}\" font-size=\"{font_size}\">"
+        );
+        let _ = writeln!(out, "<title>{}</title>", xml_escape(&d.title));
+    }
     let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{}\" font-size=\"{}\">",
-        xml_escape(FONT_FAMILY),
-        n(FONT),
-        w = n(d.width),
-        h = n(d.height)
-    );
-    let _ = writeln!(out, "<title>{}</title>", xml_escape(&d.title));
-    let _ = writeln!(
-        out,
-        "<rect class=\"background\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
-        n(d.width),
-        n(d.height),
+        "<rect class=\"background\" x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"{}\"/>",
         p.background
     );
     svg_rect(
@@ -1134,28 +1173,30 @@ pub fn to_svg(d: &Diagram, dark: bool) -> String {
     }
     for b in &d.boxes {
         let c = p.role(b.role);
-        let class =
-            if b.pinned { format!("subnet {} pinned", b.role.class()) } else { format!("subnet {}", b.role.class()) };
-        let _ = writeln!(out, "<g class=\"{class}\">");
+        let pinned = if b.pinned { " pinned" } else { "" };
+        let _ = write!(out, "<g class=\"box subnet {}{pinned}\"", b.role.class());
+        if page {
+            // Only subnets take the focus: a reservation or the free rest has no table row.
+            if let BoxItem::Subnet(i) = b.item {
+                let _ = write!(out, " data-subnet=\"{i}\" tabindex=\"0\"");
+            }
+            let _ = writeln!(out, " role=\"img\" aria-label=\"{}\">", xml_escape(&b.title));
+        } else {
+            out.push_str(">\n");
+        }
         let _ = writeln!(out, "<title>{}</title>", xml_escape(&b.title));
+        let class = format!("box-rect {}", b.role.class());
         svg_rect(
             &mut out,
             &b.rect,
-            Paint { class: b.role.class(), fill: c.fill, stroke: c.stroke, dashed: b.role.dashed(), radius: 3.0 },
+            Paint { class: &class, fill: c.fill, stroke: c.stroke, dashed: b.role.dashed(), radius: 3.0 },
             None,
         );
         for l in &b.lines {
             svg_text(&mut out, l, p);
         }
         if let Some(pin) = b.pin {
-            let _ = writeln!(
-                out,
-                "<circle class=\"pin\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\"/>",
-                n(pin.cx),
-                n(pin.cy),
-                n(pin.r),
-                p.pin
-            );
+            svg_circle(&mut out, &pin, p.pin);
         }
         out.push_str("</g>\n");
     }
@@ -1167,12 +1208,16 @@ pub fn to_svg(d: &Diagram, dark: bool) -> String {
         for seg in &s.segments {
             let c = p.role(seg.role);
             let r = Rect { x: seg.x, y: s.rect.y, w: seg.w, h: s.rect.h };
-            svg_rect(
+            let class = format!("segment {}", seg.role.class());
+            open_rect(
                 &mut out,
                 &r,
-                Paint { class: seg.role.class(), fill: c.fill, stroke: c.stroke, dashed: false, radius: 0.0 },
-                Some(&seg.title),
+                Paint { class: &class, fill: c.fill, stroke: c.stroke, dashed: false, radius: 0.0 },
             );
+            if let (true, SegmentKind::Subnet(i)) = (page, seg.kind) {
+                let _ = write!(out, " data-subnet=\"{i}\"");
+            }
+            close_rect(&mut out, Some(&seg.title));
         }
         svg_rect(
             &mut out,
@@ -1191,16 +1236,7 @@ pub fn to_svg(d: &Diagram, dark: bool) -> String {
     }
     for item in &d.legend {
         match item.pin {
-            Some(pin) => {
-                let _ = writeln!(
-                    out,
-                    "<circle class=\"pin\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{}\"/>",
-                    n(pin.cx),
-                    n(pin.cy),
-                    n(pin.r),
-                    p.pin
-                );
-            }
+            Some(pin) => svg_circle(&mut out, &pin, p.pin),
             None => {
                 let c = p.role(item.role);
                 svg_rect(

@@ -324,7 +324,15 @@ fn BitView(addr: cidrplan::Addr, net: Cidr) -> impl IntoView {
                 <span class="swatch swatch-host"></span>"host bits ("{net.width() - p}")"
                 <span class="hint">" · click between two bits to move the prefix"</span>
             </figcaption>
-            <div class=if v4 { "bit-groups v4" } else { "bit-groups v6" }>
+            // The gaps are a pointer shortcut, not controls of their own: the prefix slider and
+            // its −/+ buttons (just above) are the keyboard and screen-reader way to the same
+            // thing. As 33 or 129 buttons they were that many tab stops, and at phone width
+            // they fall under WCAG 2.5.8's 24 px minimum target size.
+            <div class=if v4 { "bit-groups v4" } else { "bit-groups v6" } on:click=move |ev| {
+                if let Some(np) = prefix_at(&ev) {
+                    set(np)
+                }
+            }>
                 {groups
                     .into_iter()
                     .zip(mask_groups)
@@ -339,13 +347,12 @@ fn BitView(addr: cidrplan::Addr, net: Cidr) -> impl IntoView {
                                             let idx = b.index;
                                             let cls = if b.network { "bit net" } else { "bit host" };
                                             view! {
-                                                <button
-                                                    type="button"
+                                                <span
                                                     class="bit-gap"
                                                     class:at-prefix=idx == p
-                                                    aria-label=format!("Set prefix to /{idx}")
-                                                    on:click=move |_| set(idx)
-                                                ></button>
+                                                    data-prefix=idx
+                                                    title=format!("Set prefix to /{idx}")
+                                                ></span>
                                                 <span class=cls>{if b.one { "1" } else { "0" }}</span>
                                             }
                                         })
@@ -372,12 +379,19 @@ fn BitView(addr: cidrplan::Addr, net: Cidr) -> impl IntoView {
                 {(p == net.width()).then(|| {
                     let w = net.width();
                     view! {
-                        <button type="button" class="bit-gap end at-prefix" aria-label=format!("Set prefix to /{w}") on:click=move |_| set(w)></button>
+                        <span class="bit-gap end at-prefix" data-prefix=w title=format!("Set prefix to /{w}")></span>
                     }
                 })}
             </div>
         </figure>
     }
+}
+
+/// The prefix of the bit-view gap a click landed on (`data-prefix`), if any.
+fn prefix_at(ev: &web_sys::MouseEvent) -> Option<u8> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest("[data-prefix]").ok()??.get_attribute("data-prefix")?.parse().ok()
 }
 
 /// Previous/next network of the same size, the supernet, and "split this".

@@ -1,17 +1,40 @@
 // Performance figures for the release build in headless Chromium. Timings are recorded, not
 // asserted (machines differ): each is printed as `PERF <name>: <n> ms` and written to
 // tests/artifacts/perf.json. Only deterministic facts are asserted (leaf counts, the DOM
-// staying windowed while 16,384 leaves exist, the last row being reachable).
+// staying windowed while 16,384 leaves exist, the last row being reachable, the calculator's
+// first result after a cold load, the planner diagram's zone lanes and boxes).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession } from './lib/harness.mjs';
-import { freshPage, openDesigner, recordPerf, summaryLeaves, waitLeaves, waitResult } from './lib/app.mjs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath, distDir, startSession } from './lib/harness.mjs';
+import {
+  freshPage,
+  openDesigner,
+  openPlanner,
+  planRows,
+  recordPerf,
+  resultValue,
+  summaryLeaves,
+  waitLeaves,
+  waitPlanRows,
+  waitResult,
+} from './lib/app.mjs';
 
 let s;
 let userAgent = null;
 const figures = {};
 const round = (x) => Math.round(x * 10) / 10;
+
+/** Median (the mean of the middle two for an even count), min and max of `xs`. */
+function stats(xs) {
+  const v = [...xs].sort((a, b) => a - b);
+  const mid = v.length >> 1;
+  return { median: v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2, min: v[0], max: v.at(-1) };
+}
 
 function report(name, value, unit = 'ms') {
   figures[name] = typeof value === 'number' ? round(value) : value;
@@ -276,6 +299,225 @@ test('calculator: keystroke → result', { timeout: 60_000 }, async () => {
   assert.equal(await input.inputValue(), '10.20.30.40/12');
   arrows.sort((a, b) => a - b);
   report('arrowup-to-result median', arrows[Math.floor(arrows.length / 2)]);
+  await page.close();
+  s.assertClean();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Cold loads: navigation → the calculator's first result.
+
+const isLocal = (url) => /^(data|blob|about):/.test(url) || new URL(url).hostname === '127.0.0.1';
+
+/**
+ * An init script (it runs in every document before the page's own scripts): records on the
+ * document's clock, where 0 is the navigation's start, when the calculator's first result (the
+ * Network row, with its value) is in the DOM, when the frame after it has run, and when trunk's
+ * loader finished (TrunkApplicationStarted: the wasm module instantiated and main() returned).
+ */
+function markFirstResult() {
+  const marks = (window.__coldLoad = {});
+  addEventListener('TrunkApplicationStarted', () => (marks.started = performance.now()), { once: true });
+  const shown = () => {
+    const dt = [...document.querySelectorAll('.result-grid dt')].find((d) => d.textContent.trim() === 'Network');
+    return (dt?.nextElementSibling?.querySelector('.value')?.textContent.trim() ?? '') !== '';
+  };
+  // Observing `document` itself works before <html> exists.
+  const mo = new MutationObserver(() => {
+    if (!shown()) return;
+    mo.disconnect();
+    marks.result = performance.now();
+    requestAnimationFrame(() => setTimeout(() => (marks.painted = performance.now()), 0));
+  });
+  mo.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/**
+ * One cold load of `url` in a new browser context of `browser`: its own empty HTTP cache (and
+ * with it the compiled-wasm cache) and empty storage, as on a first visit. The page is checked
+ * like the harness checks its own (errors, failed or foreign requests). Returns the marks and
+ * the navigation/resource timing on the document's clock, and what the result row shows.
+ */
+async function coldLoad(browser, url) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    colorScheme: 'light',
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    serviceWorkers: 'block',
+  });
+  const problems = [];
+  try {
+    await context.route(
+      (u) => !isLocal(u.href),
+      (route) => {
+        problems.push(`request to a foreign host: ${route.request().url()}`);
+        return route.abort('blockedbyclient');
+      },
+    );
+    await context.addInitScript(markFirstResult);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('console', (msg) => msg.type() === 'error' && problems.push(`console error: ${msg.text()}`));
+    page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+    page.on('response', (res) => res.status() >= 400 && problems.push(`HTTP ${res.status()} for ${res.url()}`));
+    await page.goto(url, { waitUntil: 'load' });
+    // The paint entries arrive once the frame is presented, a little after it ran.
+    await page.waitForFunction(
+      () => window.__coldLoad?.painted !== undefined && performance.getEntriesByName('first-contentful-paint').length > 0,
+      null,
+      { timeout: 30_000 },
+    );
+    const m = await page.evaluate(async () => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const res = performance.getEntriesByType('resource');
+      const wasm = res.filter((r) => /\.wasm$/.test(new URL(r.name).pathname));
+      return {
+        ...window.__coldLoad,
+        html: nav.responseEnd,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+        // The largest-contentful-paint candidate so far (the page is left alone: it is final).
+        lcp: await new Promise((resolve) => {
+          new PerformanceObserver((list) => resolve(list.getEntries().at(-1)?.startTime ?? NaN)).observe({ type: 'largest-contentful-paint', buffered: true });
+          setTimeout(() => resolve(NaN), 1000);
+        }),
+        wasmRequests: wasm.length,
+        wasmEnd: Math.max(...wasm.map((r) => r.responseEnd)),
+        wasmTransfer: wasm.reduce((a, r) => a + r.transferSize, 0),
+        transfer: nav.transferSize + res.reduce((a, r) => a + r.transferSize, 0),
+      };
+    });
+    return { ...m, network: await resultValue(page, 'Network'), problems };
+  } finally {
+    await context.close();
+  }
+}
+
+test('cold load: navigation → calculator result, 10 fresh contexts', { timeout: 180_000 }, async () => {
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  try {
+    // One load first, not counted: the browser's own first page (renderer start-up, Chromium's
+    // files in the OS cache) is not the app's cost, and a visitor's browser is already running.
+    await coldLoad(browser, s.url);
+    const loads = [];
+    for (let i = 0; i < 10; i++) loads.push(await coldLoad(browser, s.url));
+    for (const [i, l] of loads.entries()) {
+      assert.deepEqual(l.problems, [], `load ${i + 1}: the page was clean`);
+      // Empty storage and no fragment: the calculator's default input.
+      assert.equal(l.network, '10.0.0.0/16', `load ${i + 1}: the calculator shows 10.0.0.0/16`);
+      assert.ok(l.result > 0 && l.painted >= l.result, `load ${i + 1}: marks recorded (${l.result}, ${l.painted})`);
+    }
+    const of = (k) => stats(loads.map((l) => l[k]));
+    const result = of('result');
+    report('cold-load-to-calculator-result median', result.median);
+    report('cold-load-to-calculator-result min', result.min);
+    report('cold-load-to-calculator-result max', result.max);
+    report('cold-load-to-calculator-result (next frame) median', of('painted').median);
+    report('cold-load html-received median', of('html').median);
+    report('cold-load first-contentful-paint median', of('fcp').median);
+    report('cold-load largest-contentful-paint median', of('lcp').median);
+    report('cold-load wasm-received median', of('wasmEnd').median);
+    report('cold-load app-started (TrunkApplicationStarted) median', of('started').median);
+    report('cold-load domcontentloaded median', of('domContentLoaded').median);
+    // Sizes as this test server sends them (no compression, like `cargo xtask dist`'s files),
+    // and the wasm's gzip -9 size, what a compressing host would send.
+    report('cold-load wasm requests', loads[0].wasmRequests, 'requests');
+    report('cold-load wasm transfer', loads[0].wasmTransfer, 'bytes');
+    report('cold-load total transfer', loads[0].transfer, 'bytes');
+    const wasmFile = (await readdir(distDir)).find((f) => f.endsWith('.wasm'));
+    report('wasm gzip -9', gzipSync(await readFile(path.join(distDir, wasmFile)), { level: 9 }).length, 'bytes');
+  } finally {
+    await browser.close();
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Planner: 6 zones × 8 tiers, the zone count changed → the diagram.
+
+/** Zone names of the AWS 3-AZ preset; "One more zone" continues the letters. */
+const ZONE_NAMES = ['a', 'b', 'c', 'd', 'e', 'f'].map((l) => `us-east-1${l}`);
+const TIERS = 8;
+
+/** What the diagram shows: its subnet boxes, its zone lanes (by their header) and the table. */
+async function diagramState(page) {
+  return page.evaluate(() => ({
+    boxes: document.querySelectorAll('svg.diagram g.box[tabindex="0"]').length,
+    lanes: [...document.querySelectorAll('svg.diagram > text')].map((t) => t.textContent.trim()).filter((t) => /^us-east-1[a-z]$/.test(t)),
+    rows: document.querySelectorAll('.plan-table tbody tr').length,
+    errors: document.querySelectorAll('.plan-error').length,
+  }));
+}
+
+async function assertDiagram(page, zones) {
+  assert.deepEqual(await diagramState(page), {
+    boxes: zones * TIERS,
+    lanes: ZONE_NAMES.slice(0, zones),
+    rows: zones * TIERS,
+    errors: 0,
+  });
+}
+
+test('planner: 6 zones × 8 tiers, zone count 6 → 5 → 6 → diagram', { timeout: 120_000 }, async () => {
+  const page = await freshPage(s);
+  await openPlanner(page);
+  // Empty storage opens the AWS 3-AZ preset: public /24, private /20, data /24 in each zone.
+  await waitPlanRows(page, 9);
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'One more zone', exact: true }).click();
+  await waitPlanRows(page, 18);
+  // Five more /24 tiers: each zone needs /20 + 7 × /24, a /19, and six /19s fit the /16.
+  for (let i = 0; i < 5; i++) await page.getByRole('button', { name: '+ Tier', exact: true }).click();
+  await waitPlanRows(page, 6 * TIERS);
+  await assertDiagram(page, 6);
+  const rows = await planRows(page);
+
+  // The click's own timestamp (the input event) to the diagram showing the new zone count: the
+  // DOM (`dom`) and the frame after it (`frame`). The observer is armed before the click.
+  await page.evaluate(() => {
+    window.__clicks = [];
+    document.addEventListener('click', (ev) => window.__clicks.push(ev.timeStamp), { capture: true });
+  });
+  const arm = (zones) =>
+    page.evaluate(({ zones, tiers }) => {
+      const ok = () =>
+        document.querySelectorAll('svg.diagram g.box[tabindex="0"]').length === zones * tiers &&
+        [...document.querySelectorAll('svg.diagram > text')].filter((t) => /^us-east-1[a-z]$/.test(t.textContent.trim())).length === zones;
+      window.__diagramWait = new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          mo.disconnect();
+          reject(new Error(`the diagram never showed ${zones} zones`));
+        }, 10_000);
+        const mo = new MutationObserver(() => {
+          if (!ok()) return;
+          mo.disconnect();
+          clearTimeout(timer);
+          const dom = performance.now();
+          requestAnimationFrame(() => setTimeout(() => resolve({ clickAt: window.__clicks.at(-1), dom, frame: performance.now() }), 0));
+        });
+        mo.observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true });
+      });
+    }, { zones, tiers: TIERS });
+
+  const samples = { 5: [], 6: [] };
+  for (let i = 0; i < 10; i++) {
+    for (const [button, zones] of [['One zone fewer', 5], ['One more zone', 6]]) {
+      await arm(zones);
+      await page.getByRole('button', { name: button, exact: true }).click();
+      const t = await page.evaluate(() => window.__diagramWait);
+      samples[zones].push({ dom: t.dom - t.clickAt, frame: t.frame - t.clickAt });
+      await assertDiagram(page, zones);
+    }
+  }
+  assert.deepEqual(await planRows(page), rows, 'back at 6 zones, the same plan');
+
+  const all = [...samples[5], ...samples[6]];
+  const frame = stats(all.map((x) => x.frame));
+  report('planner-6x8 zone-change-to-diagram median', frame.median);
+  report('planner-6x8 zone-change-to-diagram min', frame.min);
+  report('planner-6x8 zone-change-to-diagram max', frame.max);
+  report('planner-6x8 zone-change-to-diagram (dom) median', stats(all.map((x) => x.dom)).median);
+  report('planner-6x8 6→5-zones-to-diagram median', stats(samples[5].map((x) => x.frame)).median);
+  report('planner-6x8 5→6-zones-to-diagram median', stats(samples[6].map((x) => x.frame)).median);
   await page.close();
   s.assertClean();
 });

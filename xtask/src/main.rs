@@ -5,6 +5,7 @@
 //! cargo xtask test [STAGE]  # fmt, clippy (host + wasm32), cargo test, release build, browser tests
 //! cargo xtask dist          # release build into dist/ and its gzipped sizes
 //! cargo xtask screenshots   # release build, browser tests, screenshots into docs/screenshots/
+//! cargo xtask figures       # release build, browser tests, FIGURES-browser.md from what they record
 //! cargo xtask setup         # only install/check the tools
 //! ```
 
@@ -28,6 +29,8 @@ fn usage() -> String {
          test [STAGE...]     run the CI checks; ends with a summary and `N passed, N failed`\n  \
          dist                release build into dist/ and print each file's gzipped size\n  \
          screenshots         release build + browser tests, writing screenshots to docs/screenshots/\n  \
+         figures             release build + browser tests → FIGURES-browser.md (load, typing, designer,\n                      \
+         planner, Lighthouse, bundle)\n  \
          bench [--quick]     benchmarks against CPython ipaddress, ipcalc and sipcalc → BENCHMARKS.md\n  \
          fuzz TARGET SECS    cargo +nightly fuzz run TARGET for SECS seconds (targets: fuzz/README.md)\n  \
          setup               install/check the pinned tools only (rust target, trunk, wasm-bindgen,\n                      \
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Some("test") => stages::run_stages(&tb, rest),
         Some("dist") => dist_cmd(&tb),
         Some("screenshots") => screenshots(&tb),
+        Some("figures") => figures(&tb),
         Some("setup") => setup(&tb),
         Some("bench") => bench(&tb, rest),
         Some("fuzz") => fuzz(&tb, rest),
@@ -127,6 +131,18 @@ fn screenshots(tb: &Toolbox) -> Res<i32> {
     stages::browser_tests(tb, &[("CIDRPLAN_UPDATE_SCREENSHOTS", "1")])?;
     println!("screenshots written to docs/screenshots/");
     Ok(0)
+}
+
+/// The browser figures document: the browser tests record perf.json and lighthouse.json under
+/// tests/artifacts/, and tests/figures.mjs lays them out with the bundle's sizes.
+fn figures(tb: &Toolbox) -> Res<i32> {
+    ensure(tb, &BUILD_TOOLS)?;
+    ensure(tb, &[Tool::Chromium])?;
+    dist::build_release(tb)?;
+    stages::browser_tests(tb, &[])?;
+    let mut cmd = tb.command("node");
+    cmd.current_dir(tb.tests_dir()).arg("figures.mjs").arg(tb.dist_dir()).arg(tb.root.join("FIGURES-browser.md"));
+    util::run(&mut cmd).map(|_| 0)
 }
 
 /// `cargo run --release -p cidrplan-bench -- --write BENCHMARKS.md` (or `--quick`, printing only).

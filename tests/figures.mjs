@@ -1,0 +1,130 @@
+// Writes the browser figures document (FIGURES-browser.md at the repository root) from what the
+// last browser-test run recorded: tests/artifacts/perf.json (perf.test.mjs),
+// tests/artifacts/lighthouse.json (lighthouse.test.mjs) and the gzipped size of each file in
+// the dist/ that was tested. `cargo xtask figures` builds dist/, runs the browser tests and then
+// this script; run it alone (`node figures.mjs [dist] [out.md]`) to re-render from the artifacts.
+//
+// Nothing here measures anything: it only lays out recorded figures, so that the document
+// always says which run they came from.
+
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const dist = path.resolve(process.argv[2] ?? path.join(root, 'dist'));
+const out = path.resolve(process.argv[3] ?? path.join(root, 'FIGURES-browser.md'));
+
+const readJson = async (file) => JSON.parse(await readFile(path.join(here, 'artifacts', file), 'utf8'));
+const perf = await readJson('perf.json');
+const lh = await readJson('lighthouse.json');
+
+const fmt = (n) => (n == null ? '—' : Number(n).toLocaleString('en-US', { maximumFractionDigits: 1 }));
+const ms = (key) => (perf[key] == null ? '—' : `${fmt(perf[key])} ms`);
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const need = (key) => {
+  if (perf[key] == null) throw new Error(`tests/artifacts/perf.json has no "${key}": run the perf browser test first`);
+  return perf[key];
+};
+
+// Every file of dist/, gzipped at level 9 (what a compressing static host sends; the same
+// measure as `cargo xtask dist` and its budget).
+const files = [];
+for (const name of (await readdir(dist)).sort()) {
+  const bytes = await readFile(path.join(dist, name));
+  files.push({ name, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length });
+}
+const total = files.reduce((a, f) => ({ raw: a.raw + f.raw, gz: a.gz + f.gz }), { raw: 0, gz: 0 });
+
+const lines = [];
+const p = (s = '') => lines.push(s);
+p('# cidrplan in the browser: measured figures');
+p();
+p(
+  `Recorded by the browser tests on the release build: perf figures at ${perf.recordedAt}, Lighthouse at ` +
+    `${lh.recordedAt}, in headless Chromium (${perf.environment?.userAgent?.match(/HeadlessChrome\/[\d.]+/)?.[0] ?? 'unknown'}), ` +
+    `Node ${perf.environment?.node ?? lh.node}, viewport ${perf.environment?.viewport ?? '?'}. Regenerate with ` +
+    '`cargo xtask figures` (release build, browser tests, then `tests/figures.mjs`). Do not edit by hand.',
+);
+p();
+p(
+  'Times are **recorded, never asserted**: the machine is shared and noisy, so read them as orders of magnitude. ' +
+    'Each is a median over repetitions where the test repeats (the count is given). What the tests do assert is ' +
+    'deterministic: leaf and row counts, the DOM staying windowed, the diagram showing the right zones, no request ' +
+    'leaving 127.0.0.1, axe and Lighthouse accessibility.',
+);
+p();
+p('## Bundle (`dist/`)');
+p();
+p(
+  'Each file compressed by Node\'s zlib at level 9, as a compressing static host would send it (`cargo xtask dist`, ' +
+    'which enforces the size budget, compresses with flate2 at its best level; the two differ by about 1 %).',
+);
+p();
+p('| File | Raw | gzip -9 |');
+p('|---|---:|---:|');
+for (const f of files) p(`| \`${f.name.replace(/-[0-9a-f]{16}(?=[._])/, '-…')}\` | ${kib(f.raw)} | ${kib(f.gz)} |`);
+p(`| **Total** | ${kib(total.raw)} | **${kib(total.gz)}** (${fmt(total.gz)} bytes) |`);
+p();
+p('## Loading and typing');
+p();
+p('| Measure | Median | Min | Max | Notes |');
+p('|---|---:|---:|---:|---|');
+need('cold-load-to-calculator-result median');
+p(
+  `| Navigation → calculator's first result, cold (10 loads, each in a fresh context: no cache, no storage) | ` +
+    `**${ms('cold-load-to-calculator-result median')}** | ${ms('cold-load-to-calculator-result min')} | ` +
+    `${ms('cold-load-to-calculator-result max')} | next frame ${ms('cold-load-to-calculator-result (next frame) median')}; ` +
+    `wasm received ${ms('cold-load wasm-received median')}; first contentful paint ${ms('cold-load first-contentful-paint median')}; ` +
+    `served uncompressed by the test server (${fmt(perf['cold-load total transfer'])} bytes) from 127.0.0.1 |`,
+);
+p(`| Keystroke → calculator result updated | **${ms('keystroke-to-result median')}** | | ${ms('keystroke-to-result max')} | DOM changed ${ms('keystroke-to-dom median')}; ↑ on the input (prefix − 1) ${ms('arrowup-to-result median')} |`);
+p();
+p('## Subnet designer');
+p();
+p('| Measure | Figure | Notes |');
+p('|---|---:|---|');
+p(`| Split to 1,024 leaves (click → table redrawn) | **${ms('split-to-1024')}** | summary updated ${ms('split-to-1024 (summary updated)')} |`);
+p(`| Split to 16,384 leaves | **${ms('split-to-16384')}** | summary ${ms('split-to-16384 (summary updated)')}; click handler ${ms('split-to-16384 (click handler)')}; ${fmt(perf['dom-rows-at-16384'])} rows in the DOM |`);
+p(`| Undo 16,384 → 1 / redo | ${ms('undo-16384-to-1')} / ${ms('redo-1-to-16384')} | |`);
+p(`| Join all from 16,384 | ${ms('join-all-from-16384')} | |`);
+p(
+  `| Scroll through 16,384 leaves in ${fmt(perf['scroll-16384 frames'])} jumps of ${fmt(perf['scroll-16384 step'])} px ` +
+    `(a whole new window of rows each frame: the scrollbar dragged end to end) | **${fmt(perf['scroll-16384 frames>50ms'])} frames > 50 ms** | ` +
+    `worst ${ms('scroll-16384 worst-frame')}; blank frames ${fmt(perf['scroll-16384 blank-frames'])}; at most ${fmt(perf['scroll-16384 max-dom-rows'])} rows in the DOM; ` +
+    `script per jump ${ms('scroll-16384 scroll-handler script per frame')} |`,
+);
+p();
+p('## VPC planner');
+p();
+p('| Measure | Median | Min | Max | Notes |');
+p('|---|---:|---:|---:|---|');
+need('planner-6x8 zone-change-to-diagram median');
+p(
+  `| 6 zones × 8 tiers: zone count 6 → 5 → 6, ten times (click → the frame after the diagram shows the new zones) | ` +
+    `**${ms('planner-6x8 zone-change-to-diagram median')}** | ${ms('planner-6x8 zone-change-to-diagram min')} | ` +
+    `${ms('planner-6x8 zone-change-to-diagram max')} | DOM updated ${ms('planner-6x8 zone-change-to-diagram (dom) median')} |`,
+);
+p();
+p(`## Lighthouse ${lh.lighthouseVersion}`);
+p();
+p(`${lh.throttling}. Responses ${lh.compression}. Runtime ${fmt(lh.runtimeMs / 1000)} s for ${lh.runs.length} runs.`);
+p();
+p('| Tab | Preset | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS | Bytes |');
+p('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of lh.runs) {
+  const m = r.metrics ?? {};
+  p(
+    `| ${r.tab} | ${r.preset} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ` +
+      `${fmt(m.fcpMs)} ms | ${fmt(m.lcpMs)} ms | ${fmt(m.tbtMs)} ms | ${fmt(m.cls)} | ${fmt(m.totalByteWeight)} |`,
+  );
+}
+const lost = [...new Set(lh.runs.flatMap((r) => Object.values(r.failing ?? {}).flat().map((a) => a.id)))];
+p();
+p(`Audits below full marks in some run: ${lost.length ? lost.map((id) => `\`${id}\``).join(', ') : 'none'}.`);
+p();
+
+await writeFile(out, `${lines.join('\n')}`);
+console.log(`figures: wrote ${path.relative(process.cwd(), out)} (dist ${kib(total.gz)} gzipped)`);

@@ -12,6 +12,7 @@ pub mod parse;
 pub mod plan;
 pub mod report;
 pub mod share;
+mod sort;
 pub mod special;
 pub mod table;
 

@@ -187,7 +187,7 @@ impl Mode {
                 }
             }
         }
-        out.sort_by_key(|x| x.address);
+        crate::sort::sort_few_by_key(&mut out, |x| x.address);
         out
     }
 

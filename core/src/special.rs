@@ -237,7 +237,7 @@ pub fn registry() -> &'static [Special] {
 pub fn classify(net: Cidr) -> Vec<&'static Special> {
     let mut rows: Vec<&'static Special> = registry().iter().filter(|s| s.block.contains(net)).collect();
     // Containing blocks of one network are nested, so a shorter prefix is the more general one.
-    rows.sort_by_key(|s| s.block.prefix());
+    crate::sort::sort_few_by_key(&mut rows, |s| s.block.prefix());
     rows
 }
 
@@ -246,7 +246,7 @@ pub fn classify(net: Cidr) -> Vec<&'static Special> {
 pub fn overlapping(net: Cidr) -> Vec<&'static Special> {
     let mut rows: Vec<&'static Special> =
         registry().iter().filter(|s| s.block.overlaps(net) && !s.block.contains(net)).collect();
-    rows.sort_by_key(|s| s.block);
+    crate::sort::sort_few_by_key(&mut rows, |s| s.block);
     rows
 }
 

@@ -113,7 +113,7 @@ pub fn rows_in_window(d: &Design, window: Range<usize>) -> Vec<RowView> {
         }
     }
     for row in &mut rows {
-        row.cells.sort_by_key(|c| c.depth);
+        crate::sort::sort_few_by_key(&mut row.cells, |c| c.depth);
     }
     rows
 }

@@ -29,6 +29,7 @@ use super::model::{subnet_name, usable_v4, Plan, Sizing, Strategy};
 use super::PlanError;
 use crate::addr::{Cidr, Count, Family};
 use crate::ops;
+use crate::sort::sort_few_by_key;
 use crate::parse::covering;
 
 /// One subnet of the layout.
@@ -212,7 +213,7 @@ struct Space {
 impl Space {
     fn new(blocks: &[(usize, Cidr)]) -> Space {
         let mut free = blocks.to_vec();
-        free.sort();
+        sort_few_by_key(&mut free, |x| *x);
         Space { free }
     }
 
@@ -221,7 +222,7 @@ impl Space {
         let i = self.free.iter().position(|(_, f)| f.contains(c))?;
         let (bi, f) = self.free.remove(i);
         self.free.extend(crate::ops::padding_around(f, c).into_iter().map(|p| (bi, p)));
-        self.free.sort();
+        sort_few_by_key(&mut self.free, |x| *x);
         Some(bi)
     }
 
@@ -377,7 +378,7 @@ fn place_members(
     out: &mut Vec<(Piece, Cidr, usize, bool)>,
 ) -> Result<(), Member> {
     let mut order: Vec<&Member> = members.iter().filter(|m| m.pin.is_none()).collect();
-    order.sort_by_key(|m| (m.prefix, m.seq));
+    sort_few_by_key(&mut order, |m| (m.prefix, m.seq));
     for m in order {
         match space.take(m.prefix) {
             Some((bi, c)) => out.push((m.piece, c, bi, false)),
@@ -523,7 +524,7 @@ fn place(plan: &Plan) -> Result<Placement, Failure> {
         let rank = if matches!(m.piece, Piece::ZoneBlock { .. }) { 2 } else { 1 };
         top.push((m.prefix, rank, m.seq, Top::Loose(*m)));
     }
-    top.sort_by_key(|(p, r, s, _)| (*p, *r, *s));
+    sort_few_by_key(&mut top, |(p, r, s, _)| (*p, *r, *s));
     let mut done: Vec<String> = Vec::new();
     let mut inner_work: Vec<(Group, Cidr, usize)> = Vec::new();
     for (prefix, _, _, item) in top {
@@ -742,7 +743,7 @@ fn remedies(plan: &Plan, f: &Failure) -> Vec<String> {
     // Smaller subnets: the tier in question first, then the others, largest first.
     let mut candidates: Vec<usize> = f.tier.into_iter().collect();
     let mut others: Vec<usize> = (0..plan.tiers.len()).filter(|&t| Some(t) != f.tier).collect();
-    others.sort_by_key(|&t| (sz[t].prefix, t));
+    sort_few_by_key(&mut others, |&t| (sz[t].prefix, t));
     candidates.extend(others);
     'tiers: for t in candidates {
         let from = sz[t].prefix;
@@ -936,7 +937,7 @@ fn assemble(plan: &Plan, placed: Placement) -> Layout {
             Some(Reservation { label, kind, zone, tier, cidr, block_index })
         })
         .collect();
-    reserved.sort_by_key(|r| r.cidr);
+    sort_few_by_key(&mut reserved, |r| r.cidr);
 
     let block_of = |k: GroupKey| placed.blocks.iter().find(|(g, _)| *g == k).map(|(_, c)| *c);
     let exact = |f: &dyn Fn(&PlannedSubnet) -> bool| {

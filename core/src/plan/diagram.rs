@@ -22,6 +22,7 @@ use super::allocate::{Layout, ReservationKind};
 use super::model::{Plan, Strategy, TierKind};
 use super::table::block_label;
 use crate::addr::{Addr, Cidr, Count};
+use crate::sort::sort_few_by_key;
 use std::fmt::Write as _;
 
 /// Narrowest diagram drawn; smaller widths are widened to this.
@@ -530,7 +531,7 @@ fn lane_specs(plan: &Plan, layout: &Layout) -> Vec<LaneSpec> {
                     .collect();
                 let mut slots: Vec<usize> =
                     (0..layout.reserved.len()).filter(|&i| layout.reserved[i].tier == Some(t)).collect();
-                slots.sort_by_key(|&i| layout.reserved[i].zone);
+                sort_few_by_key(&mut slots, |&i| layout.reserved[i].zone);
                 cells.extend(slots.into_iter().map(|i| reservation_cell(plan, layout, i, LaneKind::Tier(t))));
                 if let (Some(block), true) = (summary.block, per_zone) {
                     cells.extend(free_cell(block, &taken_all));
@@ -548,7 +549,7 @@ fn lane_specs(plan: &Plan, layout: &Layout) -> Vec<LaneSpec> {
             if let Some(block) = layout.spare_block {
                 let mut spares: Vec<usize> =
                     (0..layout.reserved.len()).filter(|&i| layout.reserved[i].kind == ReservationKind::Spare).collect();
-                spares.sort_by_key(|&i| layout.reserved[i].zone);
+                sort_few_by_key(&mut spares, |&i| layout.reserved[i].zone);
                 let mut cells: Vec<Cell> =
                     spares.into_iter().map(|i| reservation_cell(plan, layout, i, LaneKind::Spare)).collect();
                 cells.extend(free_cell(block, &taken_all));
@@ -706,7 +707,7 @@ fn strip(plan: &Plan, layout: &Layout, bi: usize, block: Cidr, rect: Rect) -> Ve
             items.push((r.cidr.network().value(), r.cidr.last().value(), SegmentKind::Reservation(i)));
         }
     }
-    items.sort_by_key(|x| x.0);
+    sort_few_by_key(&mut items, |x| x.0);
     // Fill every gap with one free segment (merging adjacent free blocks).
     let mut all: Vec<(u128, u128, SegmentKind)> = Vec::with_capacity(items.len() * 2 + 1);
     let mut cursor = base;

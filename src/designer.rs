@@ -6,6 +6,7 @@
 use crate::browser;
 use crate::calculator::ModeSelect;
 use crate::state::AppState;
+use cidrplan::decimal::fixed;
 use cidrplan::design::{from_json, to_csv, to_json, Color, Design};
 use cidrplan::table::{rows_in_window, window_for_scroll, BarCell, RowView};
 use cidrplan::{parse, Cidr, Family, Mode};
@@ -119,14 +120,14 @@ pub fn Designer() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", window.get().start as f64 * ROW_H)></tr>
+                        <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", (window.get().start as f64 * ROW_H) as u64)></tr>
                         <For each=move || rows.get() key=row_key let:row>
                             <LeafRow row=row />
                         </For>
                         <tr
                             class="spacer"
                             aria-hidden="true"
-                            style:height=move || format!("{}px", design.with(|d| d.len().saturating_sub(window.get().end)) as f64 * ROW_H)
+                            style:height=move || format!("{}px", (design.with(|d| d.len().saturating_sub(window.get().end)) as f64 * ROW_H) as u64)
                         ></tr>
                     </tbody>
                 </table>
@@ -446,12 +447,12 @@ fn Summary() -> impl IntoView {
             let s = d.summary();
             let pct = |c: cidrplan::Count| {
                 if s.total.as_f64() > 0.0 {
-                    format!("{:.1}%", c.as_f64() / s.total.as_f64() * 100.0)
+                    format!("{}%", fixed(c.as_f64() / s.total.as_f64() * 100.0, 1))
                 } else {
                     String::new()
                 }
             };
-            let bar_w = |c: cidrplan::Count| format!("{:.3}%", c.as_f64() / s.total.as_f64().max(1.0) * 100.0);
+            let bar_w = |c: cidrplan::Count| format!("{}%", fixed(c.as_f64() / s.total.as_f64().max(1.0) * 100.0, 3));
             view! {
                 <div class="summary" aria-live="polite">
                     <p>

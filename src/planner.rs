@@ -645,7 +645,7 @@ fn Summaries() -> impl IntoView {
                 view! {
                     <div class="plan-summary">
                         <p class="free-line"><strong>{format!("{} subnets", l.subnets.len())}</strong>" · "{l.free_text()}</p>
-                        <div class="usage-bar" aria-hidden="true"><span class="used" style:width=format!("{:.2}%", (1.0 - l.free_ratio()) * 100.0)></span></div>
+                        <div class="usage-bar" aria-hidden="true"><span class="used" style:width=format!("{}%", cidrplan::decimal::fixed((1.0 - l.free_ratio()) * 100.0, 2))></span></div>
                         <h3>{heading}</h3>
                         <ul class="summary-list">
                             {groups

@@ -4,6 +4,7 @@
 
 pub mod addr;
 pub mod calc;
+pub mod decimal;
 pub mod design;
 pub mod export;
 pub mod mode;

@@ -244,12 +244,12 @@ fn blocks_text(plan: &Plan) -> String {
 
 fn totals_text(layout: &Layout) -> String {
     format!(
-        "Used {} · reserved for growth {} · free {} of {} addresses ({:.1}%)",
+        "Used {} · reserved for growth {} · free {} of {} addresses ({}%)",
         layout.used_addresses.grouped(),
         layout.reserved_addresses.grouped(),
         layout.free_addresses.grouped(),
         layout.total_addresses.grouped(),
-        layout.free_ratio() * 100.0
+        crate::decimal::fixed(layout.free_ratio() * 100.0, 1)
     )
 }
 

@@ -29,8 +29,8 @@ use super::model::{subnet_name, usable_v4, Plan, Sizing, Strategy};
 use super::PlanError;
 use crate::addr::{Cidr, Count, Family};
 use crate::ops;
-use crate::sort::sort_few_by_key;
 use crate::parse::covering;
+use crate::sort::sort_few_by_key;
 
 /// One subnet of the layout.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -131,10 +131,10 @@ impl Layout {
     /// "Free: 40,960 of 65,536 addresses (62.5%)".
     pub fn free_text(&self) -> String {
         format!(
-            "Free: {} of {} addresses ({:.1}%)",
+            "Free: {} of {} addresses ({}%)",
             self.free_addresses.grouped(),
             self.total_addresses.grouped(),
-            self.free_ratio() * 100.0
+            crate::decimal::fixed(self.free_ratio() * 100.0, 1)
         )
     }
 }

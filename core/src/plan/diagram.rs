@@ -1038,14 +1038,7 @@ pub fn xml_escape(text: &str) -> String {
 
 /// A coordinate: at most two decimals, no trailing zeros.
 fn n(v: f64) -> String {
-    let v = if v.is_finite() { v } else { 0.0 };
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
+    crate::decimal::trimmed(v, 2)
 }
 
 fn svg_text(out: &mut String, l: &Label, p: &Palette) {

@@ -117,12 +117,11 @@ fn rows_median(r: &Row) -> std::time::Duration {
 const ENCODE_LOSS: &str = "the link is raw-deflated at miniz_oxide's highest level (10), and that is about 90 % of \
 the encode time: this design's 50 KB payload compresses to 9 KB, and base64url makes it ~12,000 characters, 9× less \
 than its JSON. The JSON export does no compression at all, so this is the price of a short link, not waste. It still \
-matters because the web app encodes the design on every change, twice — once for autosave and once for the address \
-bar (`persist` and `link_for` in `src/state.rs`, the latter via `encode_checked`, which also builds the payload a \
-second time) — and wasm runs slower than this native build. Measured while this bench was written, on this design: \
-level 6 takes about half the time for a link 0.6 % longer, level 3 a quarter of the time for one 12 % longer. \
-Ways to close it: autosave something cheaper than a link (the uncompressed payload, or a low level), keep level 10 \
-for the fragment only, and/or debounce the fragment update while someone types a note.";
+matters because the web app re-encodes the link of the tab in view on every change, to keep the address bar \
+current (`link_for` in `src/state.rs`; autosave writes JSON and compresses nothing), and wasm runs slower than this \
+native build. Measured while this bench was written, on this design: level 6 takes about half the time for a link \
+0.6 % longer, level 3 a quarter of the time for one 12 % longer. Ways to close it: a lower level while someone is \
+editing and level 10 only when the link is copied, and/or debounce the fragment update while someone types a note.";
 const DECODE_LOSS: &str = "decoding inflates the 9 KB back to 50 KB and then checks everything a stranger's link \
 could get wrong (partition of the base, caps, notes), the same validation `from_json` runs, so the two are close. \
 The shipping profile's opt-level `z` costs decode the most of anything here: the same code built at opt-level 3 \

@@ -277,7 +277,9 @@ fn markdown(
         "Generated on {} by {} (this run: {:.1} min wall, {} CPU, bench and children together). Regenerate with \
          `cargo xtask bench`, which runs `cargo run --release -p cidrplan-bench -- --write BENCHMARKS.md`. Do not edit \
          by hand: the text comes from `bench/src/`, the Python side from `bench/python/ipaddress_bench.py`. \
-         `cargo run --release -p cidrplan-bench -- --quick` is a smoke run of the same code on small inputs.\n",
+         `cargo run --release -p cidrplan-bench -- --quick` is a smoke run of the same code on small inputs. \
+         The web app's figures in the browser (loading, typing, the designer, the planner, Lighthouse, bundle \
+         size) are in `FIGURES-browser.md` (`cargo xtask figures`).\n",
         m.date,
         if cfg.quick { "a `--quick` smoke run" } else { "the full bench" },
         secs as f64 / 60.0,

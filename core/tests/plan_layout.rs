@@ -610,3 +610,41 @@ fn six_zones_by_sixteen_tiers_is_fast() {
     let elapsed = start.elapsed();
     assert!(elapsed.as_millis() < 2000, "{elapsed:?}");
 }
+
+/// AWS allows 200 subnets per VPC: a plan can reach it (5 zones × 40 tiers), and one zone
+/// more is refused with the provider's limit. Past 16 tiers the IPv6 numbering has no hex
+/// digit per tier, so the /64s follow the table order. Link and JSON carry such a plan.
+#[test]
+fn two_hundred_subnets_reach_aws_limit() {
+    let mut plan = aws_3az();
+    plan.zones = cidrplan::plan::default_zones(Mode::Aws, "us-east-1", 5);
+    plan.tiers = (0..40).map(|i| tier(&format!("t{i:02}"), TierKind::Private, TierSize::Prefix(25), true)).collect();
+    plan.ipv6 = Some(Ipv6Plan { block: net("2600:1f18:abcd:ef00::/56") });
+    let l = plan.layout().unwrap();
+    check_layout(&plan, &l);
+    assert_eq!(l.subnets.len(), 200);
+    let base = net("2600:1f18:abcd:ef00::/56");
+    for (i, s) in l.subnets.iter().enumerate() {
+        assert_eq!(s.ipv6, Some(cidrplan::ops::cidrsubnet(base, 8, i as u128).unwrap()), "{}", s.name);
+    }
+
+    let link = cidrplan::share::encode(&cidrplan::share::ShareState::Plan(plan.clone()));
+    assert_eq!(cidrplan::share::decode(&link), Ok(cidrplan::share::ShareState::Plan(plan.clone())));
+    assert_eq!(from_json(&to_json(&plan)).unwrap(), plan);
+
+    plan.add_zone();
+    assert_eq!(
+        plan.layout().unwrap_err(),
+        PlanError::Limit { message: "AWS allows 200 subnets per VPC; this plan has 240".into() }
+    );
+    // The cap on tiers itself.
+    plan.set_provider(Mode::Standard);
+    plan.zones.truncate(1);
+    plan.tiers = (0..cidrplan::plan::MAX_TIERS)
+        .map(|i| tier(&format!("t{i:02}"), TierKind::Private, TierSize::Prefix(26), true))
+        .collect();
+    plan.ipv6 = None;
+    assert!(plan.layout().is_ok());
+    plan.tiers.push(tier("one-more", TierKind::Private, TierSize::Prefix(26), true));
+    assert_eq!(plan.layout().unwrap_err().field(), Some("tiers"));
+}

@@ -3,14 +3,14 @@
 //!
 //! Input starting with `{` is plan JSON (`plan::from_json`, as the seeds are); anything else is
 //! read by a small byte reader that builds a `Plan` field by field: 1–6 zones (sometimes 0 or
-//! 7), 0–16 tiers (sometimes 17) of random kinds, sizes and per-zone flags, 1–5 VPC blocks
+//! 7), 0–16 tiers (now and then up to `MAX_TIERS` + 1) of random kinds, sizes and per-zone flags, 1–5 VPC blocks
 //! (sometimes 0 or 6) drawn near the usual private ranges, pins inside them, networks to
 //! avoid, growth, strategy, provider and an optional IPv6 block. Exhausted input reads as
 //! zeros, so every byte string is some plan.
 #![no_main]
 
 use cidrplan::export::{self, Format};
-use cidrplan::plan::{self, diagram, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize, MAX_PINS};
+use cidrplan::plan::{self, diagram, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize, MAX_PINS, MAX_TIERS};
 use cidrplan::share::{self, ShareState};
 use cidrplan::{Addr, Cidr, Mode};
 use libfuzzer_sys::fuzz_target;
@@ -128,7 +128,7 @@ impl Reader<'_> {
         };
         let blocks = self.count(1..=5, 6);
         plan.vpc = (0..blocks).map(|_| if self.rarely(12) { self.v6_cidr() } else { self.v4_cidr() }).collect();
-        let tiers = self.count(0..=16, 17);
+        let tiers = self.count(0..=16, MAX_TIERS + 1);
         plan.tiers = (0..tiers)
             .map(|i| {
                 let kind = TierKind::ALL[self.below(TierKind::ALL.len())];

@@ -839,11 +839,12 @@ fn explain(plan: &Plan, f: Failure) -> String {
 // ---------------------------------------------------------------------------------------------
 // Assembly.
 
-/// The `/64` number of each subnet: with 256 or more /64s in the block, one hex digit for the
-/// zone and one for the tier (zone-major `zone·16 + tier`, single-subnet tiers in zone `f`;
-/// tier-major `tier·16 + zone`); in a smaller block, the subnet's position in the layout.
+/// The `/64` number of each subnet: with 256 or more /64s in the block and at most 16 tiers,
+/// one hex digit for the zone and one for the tier (zone-major `zone·16 + tier`, single-subnet
+/// tiers in zone `f`; tier-major `tier·16 + zone`); otherwise the subnet's position in the
+/// layout (a tier past the 16th has no hex digit of its own).
 pub(crate) fn ipv6_netnum(plan: &Plan, block: Cidr, position: usize, tier: usize, zone: Option<usize>) -> u128 {
-    let structured = block.prefix() <= 56;
+    let structured = block.prefix() <= 56 && plan.tiers.len() <= 16;
     if !structured {
         return position as u128;
     }

@@ -648,3 +648,26 @@ fn two_hundred_subnets_reach_aws_limit() {
     plan.tiers.push(tier("one-more", TierKind::Private, TierSize::Prefix(26), true));
     assert_eq!(plan.layout().unwrap_err().field(), Some("tiers"));
 }
+
+/// A zone of many tiers that does not fit says so in a sentence one can read: the first
+/// tiers by name, the rest counted by size.
+#[test]
+fn does_not_fit_with_many_tiers_stays_readable() {
+    let mut plan = aws_3az();
+    plan.zones = cidrplan::plan::default_zones(Mode::Aws, "us-east-1", 5);
+    plan.tiers = (0..40)
+        .map(|i| {
+            tier(&format!("t{i:02}"), TierKind::Private, TierSize::Prefix(if i % 10 == 9 { 26 } else { 24 }), true)
+        })
+        .collect();
+    let e = plan.layout().unwrap_err();
+    let m = e.message();
+    assert!(
+        m.starts_with(
+            "zone us-east-1e needs a /18 = 16,384 addresses (t00 /24 + t01 /24 + t02 /24 + t03 /24 + t04 /24 + t05 /24 \
+             + 34 more: 30 × /24, 4 × /26 = "
+        ),
+        "{m}"
+    );
+    assert!(m.chars().count() < 400, "{} characters: {m}", m.chars().count());
+}

@@ -601,6 +601,27 @@ fn per_zone_largest(plan: &Plan, sz: &[Sizing]) -> Option<usize> {
     (0..plan.tiers.len()).filter(|&t| plan.tiers[t].per_zone).min_by_key(|&t| (sz[t].prefix, t))
 }
 
+/// What a zone holds, as a sum: every item while there are few, else the first
+/// [`SUM_SHOWN`] and the rest counted by size ("… + 34 more: 30 × /24, 4 × /26"), so a zone
+/// of 40 tiers still gives a message one can read.
+fn sum_list(items: &[(String, u8)]) -> String {
+    const SUM_SHOWN: usize = 6;
+    if items.len() <= SUM_SHOWN + 2 {
+        return items.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(" + ");
+    }
+    let mut rest: Vec<(u8, usize)> = Vec::new();
+    for &(_, p) in &items[SUM_SHOWN..] {
+        match rest.iter_mut().find(|(q, _)| *q == p) {
+            Some((_, n)) => *n += 1,
+            None => rest.push((p, 1)),
+        }
+    }
+    sort_few_by_key(&mut rest, |&(p, _)| p);
+    let shown: Vec<&str> = items[..SUM_SHOWN].iter().map(|(s, _)| s.as_str()).collect();
+    let counted: Vec<String> = rest.iter().map(|(p, n)| format!("{n} × /{p}")).collect();
+    format!("{} + {} more: {}", shown.join(" + "), items.len() - SUM_SHOWN, counted.join(", "))
+}
+
 fn group_failure(plan: &Plan, names: &Names, g: &Group, need: u128, prefix: Option<u8>, remain: String) -> Failure {
     let sz = sizes(plan);
     let aligned = |prefix: Option<u8>, what: &str| match prefix {
@@ -611,24 +632,25 @@ fn group_failure(plan: &Plan, names: &Names, g: &Group, need: u128, prefix: Opti
     };
     match g.key {
         GroupKey::Zone(z) => {
-            let list: Vec<String> = g
+            let items: Vec<(String, u8)> = g
                 .members
                 .iter()
                 .map(|m| match m.piece {
-                    Piece::Spare { .. } => format!("spare /{}", m.prefix),
-                    Piece::Subnet { tier, .. } => format!("{} /{}", names.tier(tier), m.prefix),
-                    _ => format!("/{}", m.prefix),
+                    Piece::Spare { .. } => (format!("spare /{}", m.prefix), m.prefix),
+                    Piece::Subnet { tier, .. } => (format!("{} /{}", names.tier(tier), m.prefix), m.prefix),
+                    _ => (format!("/{}", m.prefix), m.prefix),
                 })
                 .collect();
+            let list = sum_list(&items);
             let head = match prefix {
                 Some(p) => format!(
                     "zone {} needs a /{p} = {} addresses ({} = {}, rounded up to one aligned block)",
                     plan.zone_label(z),
                     grouped(1u128 << (32 - p)),
-                    list.join(" + "),
+                    list,
                     grouped(need)
                 ),
-                None => format!("zone {} needs {} addresses ({})", plan.zone_label(z), grouped(need), list.join(" + ")),
+                None => format!("zone {} needs {} addresses ({})", plan.zone_label(z), grouped(need), list),
             };
             Failure { head, remain, tier: per_zone_largest(plan, &sz), zone_related: true }
         }

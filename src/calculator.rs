@@ -322,7 +322,7 @@ fn BitView(addr: cidrplan::Addr, net: Cidr) -> impl IntoView {
             <figcaption>
                 <span class="swatch swatch-net"></span>"network bits ("{p}") "
                 <span class="swatch swatch-host"></span>"host bits ("{net.width() - p}")"
-                <span class="hint">" · click between two bits to move the prefix"</span>
+                <span class="hint">" · click between two bits, or use the prefix slider, to move the prefix"</span>
             </figcaption>
             // The gaps are a pointer shortcut, not controls of their own: the prefix slider and
             // its −/+ buttons (just above) are the keyboard and screen-reader way to the same

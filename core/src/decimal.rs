@@ -8,7 +8,8 @@
 
 /// `x` rounded to `decimals` places (half away from zero), e.g. `fixed(12.345, 1)` is
 /// `"12.3"`, `fixed(2.0, 2)` is `"2.00"`. Not-a-number and infinities print as `0`; a result
-/// that rounds to zero never shows a minus sign. Meant for magnitudes below 10^15.
+/// that rounds to zero never shows a minus sign. Exact while `|x| · 10^decimals` stays below
+/// 9·10^15 (past that an f64 has no fraction left to show, and the result saturates there).
 pub fn fixed(x: f64, decimals: u8) -> String {
     let decimals = decimals.min(6);
     let scale = 10u64.pow(u32::from(decimals));

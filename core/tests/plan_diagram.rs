@@ -124,19 +124,27 @@ fn strips_cover_secondary_blocks_too() {
 #[test]
 fn svg_for_the_page_links_each_subnet_box_and_segment() {
     let mut plan = preset("aws-3az").unwrap();
+    // Hostile text in every name that reaches the markup (it goes in through innerHTML).
     plan.name = "<img src=x onerror=alert(1)>".into();
+    plan.region = "r\" onfocus=\"alert(2)".into();
+    plan.zones[0] = "z' onmouseover='alert(3)".into();
+    plan.tiers[0].name = "t\"><script>alert(4)</script>".into();
     let l = plan.layout().unwrap();
     let d = diagram(&plan, &l, 800.0);
     let svg = render_svg(&d, false, SvgTarget::Page);
     assert!(svg.starts_with("<svg class=\"diagram\" width=\"100%\" viewBox="), "{}", &svg[..80]);
-    assert!(!svg.contains("<img"), "the page SVG goes in through innerHTML: all text escaped");
+    for bad in ["<img", "<script", "\" onfocus=", "' onmouseover="] {
+        assert!(!svg.contains(bad), "unescaped {bad:?} in the page SVG");
+    }
+    assert!(svg.contains("&lt;img") && svg.contains("&lt;script&gt;") && svg.contains("&quot; onfocus="));
     for (i, s) in l.subnets.iter().enumerate() {
         let hook = format!("data-subnet=\"{i}\"");
         // The box (focusable, named) and its address-map segment, nothing else.
         assert_eq!(svg.matches(&hook).count(), 2, "subnet {i} ({})", s.name);
-        let g = svg.split(&hook).nth(1).unwrap();
-        assert!(g.starts_with(" tabindex=\"0\" role=\"img\" aria-label=\""), "{}", &g[..60]);
-        assert!(g.contains(&s.cidr.to_string()));
+        // The box's own opening tag names the subnet.
+        let tag = svg.split(&hook).nth(1).unwrap().split('>').next().unwrap();
+        assert!(tag.starts_with(" tabindex=\"0\" role=\"img\" aria-label=\""), "{tag}");
+        assert!(tag.contains(&s.cidr.to_string()), "{tag}");
     }
     assert_eq!(svg.matches("tabindex=\"0\"").count(), l.subnets.len());
     for tag in ["svg", "g", "text", "title"] {

@@ -623,6 +623,11 @@ fn two_hundred_subnets_reach_aws_limit() {
     let l = plan.layout().unwrap();
     check_layout(&plan, &l);
     assert_eq!(l.subnets.len(), 200);
+    // The numbering that follows the table says what an insert does to it.
+    assert!(l
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("IPv6 /64s follow the table order with more than 16 tiers (40 here)")));
     let base = net("2600:1f18:abcd:ef00::/56");
     for (i, s) in l.subnets.iter().enumerate() {
         assert_eq!(s.ipv6, Some(cidrplan::ops::cidrsubnet(base, 8, i as u128).unwrap()), "{}", s.name);

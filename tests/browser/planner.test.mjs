@@ -87,7 +87,9 @@ test('AWS 3-AZ preset: 9 rows, 9 subnet boxes, 3 zone summaries', T, async () =>
       `a box for ${r.name} ${r.cidr}: ${labels.join(' | ')}`,
     );
   }
-  assert.equal(await page.locator('svg.diagram').getAttribute('role'), 'img');
+  // A named group (an image's children would be hidden from screen readers), its boxes focusable images.
+  assert.equal(await page.locator('svg.diagram').getAttribute('role'), 'group');
+  assert.ok((await page.locator('svg.diagram').getAttribute('aria-label')).length > 0);
   // The address map has a segment per subnet.
   assert.equal(await page.locator('svg.diagram rect.segment').filter({ hasNot: page.locator('title', { hasText: /^free/ }) }).count(), 9);
 

@@ -472,6 +472,17 @@ pub(crate) fn warnings(plan: &Plan) -> Vec<String> {
     if plan.growth.extra_zones > 0 && !plan.tiers.iter().any(|t| t.per_zone) && plan.growth.spare_per_zone.is_none() {
         out.push("The growth zones reserve nothing: no tier has a subnet per zone".to_string());
     }
+    if let Some(v6) = plan.ipv6 {
+        // Past 16 tiers there is no hex digit per tier (see allocate::ipv6_netnum): the /64s
+        // follow the table, so inserting a zone or tier renumbers the ones after it.
+        if v6.block.family() == Family::V6 && v6.block.prefix() <= 56 && plan.tiers.len() > 16 {
+            out.push(format!(
+                "IPv6 /64s follow the table order with more than 16 tiers ({} here): adding a zone or tier renumbers \
+                 the subnets after it",
+                plan.tiers.len()
+            ));
+        }
+    }
     if let (Some(v6), Some(want)) = (plan.ipv6, lim.ipv6_vpc_prefix) {
         if v6.block.family() == Family::V6 && v6.block.prefix() != want {
             out.push(format!(

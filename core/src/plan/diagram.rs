@@ -1111,7 +1111,8 @@ pub enum SvgTarget {
     /// Inline in the app's page, scaled to its container. Each subnet's box is focusable and
     /// named for assistive technology, and its box and address-map segment carry
     /// `data-subnet="<index into Layout::subnets>"` so one delegated listener can link hover
-    /// and focus to the table.
+    /// and focus to the table. The `<svg>` itself is a named group, not an image: an image's
+    /// children are presentational, which would hide the focusable boxes from screen readers.
     Page,
 }
 
@@ -1133,7 +1134,7 @@ pub fn render_svg(d: &Diagram, dark: bool, target: SvgTarget) -> String {
     if page {
         let _ = writeln!(
             out,
-            "<svg class=\"diagram\" width=\"100%\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{}\" font-family=\"{font}\" font-size=\"{font_size}\">",
+            "<svg class=\"diagram\" width=\"100%\" viewBox=\"0 0 {w} {h}\" role=\"group\" aria-label=\"{}\" font-family=\"{font}\" font-size=\"{font_size}\">",
             xml_escape(&d.title)
         );
     } else {

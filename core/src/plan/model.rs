@@ -14,9 +14,9 @@ use std::str::FromStr;
 pub const MAX_ZONES: usize = 6;
 /// Most zones that may be reserved for growth on top of the planned ones.
 pub const MAX_EXTRA_ZONES: u8 = 6;
-/// Most tiers (subnet roles) in a plan. With six zones that is 384 subnets, past every
-/// provider's per-VPC subnet limit (AWS 200, OCI 300), which the layout then reports; a plan
-/// of 200 subnets, AWS's limit, fits (e.g. 5 zones × 40 tiers). Up to 16 tiers the IPv6
+/// Most tiers (subnet roles) in a plan. With six zones that is 384 subnets: past AWS's (200)
+/// and OCI's (300) per-VPC subnet limits, which the layout then reports, so a plan can reach
+/// each provider's limit (e.g. AWS's 200 as 5 zones × 40 tiers). Up to 16 tiers the IPv6
 /// numbering gives zone and tier a hex digit each (see `ipv6_netnum`).
 pub const MAX_TIERS: usize = 64;
 /// Longest plan, region, zone or tier name, in characters.

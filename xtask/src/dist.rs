@@ -84,7 +84,7 @@ pub fn report_sizes(dist: &Path) -> Res<u64> {
     Ok(gz_total)
 }
 
-/// Gzipped bytes `dist/` may hold. A ratchet against regressions at today's size (371.1 KiB)
+/// Gzipped bytes `dist/` may hold. A ratchet against regressions at today's size (371.8 KiB)
 /// plus a little room, not the goal: issue 5 asks for 200 KB, and the README's "Bundle size"
 /// section says what dominates and what meeting it would take. Lower it whenever the build
 /// shrinks.

@@ -8,6 +8,13 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// For delegated events: the value of `attr` on the element the event happened on, or on its
+/// nearest ancestor that has one, parsed (e.g. `data-subnet` on a diagram box).
+pub fn data_at<T: std::str::FromStr>(ev: &web_sys::Event, attr: &str) -> Option<T> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(&format!("[{attr}]")).ok()??.get_attribute(attr)?.parse().ok()
+}
+
 pub fn storage_get(key: &str) -> Option<String> {
     window()?.local_storage().ok()??.get_item(key).ok()?
 }

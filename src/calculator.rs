@@ -1,6 +1,7 @@
 //! The Calculator tab: one input for every form the core parses, the report as a grid with
 //! copy buttons, special-purpose badges, the bit view and quick links.
 
+use crate::browser;
 use crate::state::{AppState, Tab};
 use cidrplan::calc::{bit_groups, neighbours, with_prefix};
 use cidrplan::parse::Parsed;
@@ -329,7 +330,7 @@ fn BitView(addr: cidrplan::Addr, net: Cidr) -> impl IntoView {
             // thing. As 33 or 129 buttons they were that many tab stops, and at phone width
             // they fall under WCAG 2.5.8's 24 px minimum target size.
             <div class=if v4 { "bit-groups v4" } else { "bit-groups v6" } on:click=move |ev| {
-                if let Some(np) = prefix_at(&ev) {
+                if let Some(np) = browser::data_at::<u8>(&ev, "data-prefix") {
                     set(np)
                 }
             }>
@@ -385,13 +386,6 @@ fn BitView(addr: cidrplan::Addr, net: Cidr) -> impl IntoView {
             </div>
         </figure>
     }
-}
-
-/// The prefix of the bit-view gap a click landed on (`data-prefix`), if any.
-fn prefix_at(ev: &web_sys::MouseEvent) -> Option<u8> {
-    use wasm_bindgen::JsCast;
-    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest("[data-prefix]").ok()??.get_attribute("data-prefix")?.parse().ok()
 }
 
 /// Previous/next network of the same size, the supernet, and "split this".

@@ -720,17 +720,18 @@ fn DiagramView() -> impl IntoView {
         geometry.with(|g| g.as_ref().map(|d| diagram::render_svg(d, st.dark.get(), diagram::SvgTarget::Page)))
     });
     let host: NodeRef<leptos::html::Div> = NodeRef::new();
-    let shown_svg = StoredValue::new(None::<String>);
+    // New markup when the diagram changes (then the highlight again, on the new elements);
+    // only the highlight when the hovered subnet changes. Either order of the two is right.
+    Effect::new(move |_| {
+        let Some(el) = host.get() else { return };
+        svg.with(|s| el.set_inner_html(s.as_deref().unwrap_or("")));
+        highlight(&el, v.hovered.get_untracked());
+    });
     Effect::new(move |_| {
         let hovered = v.hovered.get();
-        let Some(el) = host.get() else { return };
-        svg.with(|s| {
-            if shown_svg.with_value(|shown| shown != s) {
-                el.set_inner_html(s.as_deref().unwrap_or(""));
-                shown_svg.set_value(s.clone());
-            }
-        });
-        highlight(&el, hovered);
+        if let Some(el) = host.get() {
+            highlight(&el, hovered);
+        }
     });
     view! {
         <div class="diagram-wrap">
@@ -741,9 +742,9 @@ fn DiagramView() -> impl IntoView {
             <div
                 class="diagram-host"
                 node_ref=host
-                on:mouseover=move |ev| v.hovered.set(subnet_at(&ev))
+                on:mouseover=move |ev| v.hovered.set(browser::data_at(&ev, "data-subnet"))
                 on:mouseleave=move |_| v.hovered.set(None)
-                on:focusin=move |ev| v.hovered.set(subnet_at(&ev))
+                on:focusin=move |ev| v.hovered.set(browser::data_at(&ev, "data-subnet"))
                 on:focusout=move |_| v.hovered.set(None)
             ></div>
         </div>
@@ -759,13 +760,6 @@ fn file_stem(name: &str) -> String {
     } else {
         s
     }
-}
-
-/// The subnet index of the diagram shape an event happened on (`data-subnet`), if any.
-fn subnet_at(ev: &web_sys::Event) -> Option<usize> {
-    use wasm_bindgen::JsCast;
-    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest("[data-subnet]").ok()??.get_attribute("data-subnet")?.parse().ok()
 }
 
 /// Marks subnet `i`'s box and address-map segment with the `hl` class, and nothing else.

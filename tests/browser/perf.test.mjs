@@ -10,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath, distDir, startSession } from './lib/harness.mjs';
+import { CHROMIUM_ARGS, CONTEXT_OPTIONS, chromiumPath, distDir, isLocal, startSession } from './lib/harness.mjs';
 import {
   freshPage,
   openDesigner,
@@ -306,7 +306,6 @@ test('calculator: keystroke → result', { timeout: 60_000 }, async () => {
 // ---------------------------------------------------------------------------------------------
 // Cold loads: navigation → the calculator's first result.
 
-const isLocal = (url) => /^(data|blob|about):/.test(url) || new URL(url).hostname === '127.0.0.1';
 
 /**
  * An init script (it runs in every document before the page's own scripts): records on the
@@ -338,14 +337,7 @@ function markFirstResult() {
  * the navigation/resource timing on the document's clock, and what the result row shows.
  */
 async function coldLoad(browser, url) {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    deviceScaleFactor: 1,
-    colorScheme: 'light',
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    serviceWorkers: 'block',
-  });
+  const context = await browser.newContext(CONTEXT_OPTIONS);
   const problems = [];
   try {
     await context.route(

@@ -38,8 +38,8 @@ import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
-import { artifactsDir, CHROMIUM_ARGS, chromiumPath, distDir } from '../browser/lib/harness.mjs';
-import { serveDir } from '../browser/lib/server.mjs';
+import { artifactsDir, CHROMIUM_ARGS, chromiumPath, distDir, isLocal } from '../browser/lib/harness.mjs';
+import { listenOnLoopback, serveDir } from '../browser/lib/server.mjs';
 
 export const TABS = ['calculator', 'subnets', 'planner'];
 export const PRESETS = ['desktop', 'mobile'];
@@ -65,8 +65,6 @@ const CONFIGS = {
   desktop: { ...desktopConfig, settings: { ...desktopConfig.settings, clearStorageTypes: ['all'] } },
   mobile: { extends: 'lighthouse:default', settings: { clearStorageTypes: ['all'] } },
 };
-
-const isLocal = (url) => /^(data|blob|about|chrome|chrome-extension|devtools):/.test(url) || new URL(url).hostname === '127.0.0.1';
 
 /**
  * Puts a gzip layer in front of `origin` (a serveDir server): GET responses to a client that
@@ -117,18 +115,7 @@ async function gzipFront(origin, warm) {
       res.writeHead(502).end(String(err));
     }
   });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  return {
-    url: `http://127.0.0.1:${server.address().port}/`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }
 
 /** The URL of each tab: the calculator's bare URL, the others' links as the app writes them. */

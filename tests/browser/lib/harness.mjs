@@ -49,8 +49,12 @@ export const SHOT_VARIANTS = [
   { scheme: 'dark', width: 375, height: 812 },
 ];
 
-function isLocal(url) {
-  if (/^(data|blob|about):/.test(url)) return true;
+/**
+ * Whether `url` stays on this machine: 127.0.0.1, or a URL no network serves (data:, blob:,
+ * about:, and the browser's own chrome:/devtools: pages, which Lighthouse's runs list too).
+ */
+export function isLocal(url) {
+  if (/^(data|blob|about|chrome|chrome-extension|devtools):/.test(url)) return true;
   try {
     return new URL(url).hostname === '127.0.0.1';
   } catch {
@@ -62,6 +66,16 @@ function isLocal(url) {
  * Starts the static server and a fresh Chromium (new, empty user-data-dir).
  * Options: { csp: true } serves dist/ with the deploy Content-Security-Policy.
  */
+/** Every browser context the tests open: the same viewport, scheme, locale and clock. */
+export const CONTEXT_OPTIONS = {
+  viewport: { width: 1280, height: 800 },
+  deviceScaleFactor: 1,
+  colorScheme: 'light',
+  locale: 'en-US',
+  timezoneId: 'UTC',
+  serviceWorkers: 'block',
+};
+
 export async function startSession({ csp = true } = {}) {
   const server = await serveDir(distDir, { csp });
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'cidrplan-chromium-'));
@@ -71,12 +85,7 @@ export async function startSession({ csp = true } = {}) {
       executablePath: chromiumPath,
       headless: true,
       args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
-      deviceScaleFactor: 1,
-      colorScheme: 'light',
-      locale: 'en-US',
-      timezoneId: 'UTC',
-      serviceWorkers: 'block',
+      ...CONTEXT_OPTIONS,
       timeout: 60_000,
     });
   } catch (err) {

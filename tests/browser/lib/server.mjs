@@ -98,14 +98,17 @@ export async function serveDir(root, { csp = true } = {}) {
     }
   });
 
+  return { ...(await listenOnLoopback(server)), csp: policy };
+}
+
+/** Starts `server` on a free port of 127.0.0.1: its base URL and a close() that also ends open connections. */
+export async function listenOnLoopback(server) {
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);
   });
-  const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
-    csp: policy,
+    url: `http://127.0.0.1:${server.address().port}/`,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

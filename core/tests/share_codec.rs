@@ -3,7 +3,7 @@
 mod design_support;
 
 use cidrplan::design::{Color, Design, MAX_LEAVES};
-use cidrplan::share::{decode, encode, encode_checked, ShareState, MAX_LINK_CHARS};
+use cidrplan::share::{decode, encode, encode_checked, encode_v1, ShareState, MAX_LINK_CHARS};
 use cidrplan::Mode;
 use design_support::net;
 
@@ -57,7 +57,7 @@ fn frozen_v6() -> Design {
 
 /// Test-side base64url decoding and inflating, independent of the crate's own.
 fn payload_of(link: &str) -> Vec<u8> {
-    let body = link.strip_prefix("v1.").expect("v1 link");
+    let body = link.strip_prefix("v1.").or_else(|| link.strip_prefix("v2.")).expect("v1 or v2 link");
     let value = |c: u8| match c {
         b'A'..=b'Z' => c - b'A',
         b'a'..=b'z' => c - b'a' + 26,
@@ -79,9 +79,13 @@ fn payload_of(link: &str) -> Vec<u8> {
 
 /// A v1 link around a hand-made payload.
 fn link(payload: &[u8]) -> String {
+    versioned_link("v1.", payload)
+}
+
+fn versioned_link(prefix: &str, payload: &[u8]) -> String {
     const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let bytes = miniz_oxide::deflate::compress_to_vec(payload, 6);
-    let mut out = String::from("v1.");
+    let mut out = String::from(prefix);
     let (mut acc, mut bits) = (0u32, 0);
     for b in bytes {
         acc = acc << 8 | b as u32;
@@ -113,10 +117,44 @@ fn frozen_v1_links_still_open() {
 fn the_encoder_still_writes_the_frozen_payloads() {
     // Compared before compression, so a different deflate library version cannot break it.
     assert_eq!(payload_of(FROZEN_V4), FROZEN_V4_PAYLOAD);
-    assert_eq!(payload_of(&encode(&ShareState::Design(frozen_v4()))), FROZEN_V4_PAYLOAD);
-    assert_eq!(payload_of(&encode(&ShareState::Design(frozen_v6()))), payload_of(FROZEN_V6));
+    assert_eq!(payload_of(&encode_v1(&ShareState::Design(frozen_v4()))), FROZEN_V4_PAYLOAD);
+    assert_eq!(payload_of(&encode_v1(&ShareState::Design(frozen_v6()))), payload_of(FROZEN_V6));
     let calc = ShareState::Calculator { input: "10.0.0.5/24".into(), mode: Mode::Azure };
-    assert_eq!(payload_of(&encode(&calc)), payload_of(FROZEN_CALC));
+    assert_eq!(payload_of(&encode_v1(&calc)), payload_of(FROZEN_CALC));
+}
+
+#[test]
+fn v2_is_v1_plus_an_extensions_section() {
+    // A state that uses no field added since v1 has v1's body and an empty extensions section.
+    let calc = ShareState::Calculator { input: "10.0.0.5/24".into(), mode: Mode::Azure };
+    for state in [ShareState::Design(frozen_v4()), ShareState::Design(frozen_v6()), calc] {
+        let v2 = encode(&state);
+        assert!(v2.starts_with("v2."), "{v2}");
+        let mut expected = payload_of(&encode_v1(&state));
+        expected.push(0);
+        assert_eq!(payload_of(&v2), expected);
+        assert_eq!(decode(&v2).unwrap(), state);
+    }
+}
+
+#[test]
+fn v2_extensions_are_checked() {
+    let mut body = FROZEN_V4_PAYLOAD.to_vec();
+    let with = |ext: &[u8]| {
+        let mut p = body.clone();
+        p.extend_from_slice(ext);
+        error(&versioned_link("v2.", &p))
+    };
+    assert_eq!(
+        with(&[1, 200, 0]),
+        "This link holds a setting this cidrplan does not know (extension 200); it was made by a newer version. Reload the page to update"
+    );
+    assert_eq!(with(&[2, 200, 0, 199, 0]), "This link is damaged: its extensions are out of order");
+    assert_eq!(with(&[1, 200, 5, 1]), "This link is truncated: an extension ends early");
+    assert_eq!(with(&[]), "This link is truncated: the extensions section ends early");
+    assert_eq!(with(&[0, 0]), "This link is damaged: it has extra data at the end");
+    body.push(0);
+    assert_eq!(decode(&versioned_link("v2.", &body)).unwrap(), ShareState::Design(frozen_v4()));
 }
 
 #[test]
@@ -137,7 +175,7 @@ fn plain_links_are_readable_calculator_inputs() {
     assert_eq!(encode(&calc("#x y")), "%23x%20y");
     // Other modes need the versioned form.
     let aws = ShareState::Calculator { input: "10.0.0.0/16".into(), mode: Mode::Aws };
-    assert!(encode(&aws).starts_with("v1."));
+    assert!(encode(&aws).starts_with("v2."));
     assert_eq!(decode(&encode(&aws)).unwrap(), aws);
 }
 
@@ -145,7 +183,7 @@ fn plain_links_are_readable_calculator_inputs() {
 fn versions_are_dispatched_and_named() {
     assert_eq!(
         error("v7.AAAA"),
-        "This link was made by a newer cidrplan (v7); this one opens links up to v1. Reload the page to update"
+        "This link was made by a newer cidrplan (v7); this one opens links up to v2. Reload the page to update"
     );
     assert_eq!(error("#v99999999999999.x"), "This link was made by a newer cidrplan; reload the page to update");
     assert_eq!(error("v0.AAAA"), "This link has an unknown format (v0)");

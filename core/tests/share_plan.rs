@@ -8,7 +8,7 @@ use cidrplan::share::{decode, encode, ShareState};
 fn every_preset_round_trips() {
     for (id, _, plan) in presets() {
         let link = encode(&ShareState::Plan(plan.clone()));
-        assert!(link.starts_with("v1."), "{id}: {link}");
+        assert!(link.starts_with("v2."), "{id}: {link}");
         assert_eq!(decode(&link), Ok(ShareState::Plan(plan)), "{id}");
     }
 }

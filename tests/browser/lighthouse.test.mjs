@@ -34,7 +34,7 @@ test('Lighthouse: Calculator, Subnets and VPC planner, desktop and mobile', { ti
       assert.ok(Number.isInteger(score) && score >= 0 && score <= 100, `${what}: ${c} score is a number 0–100 (${score})`);
     }
     // The app writes the link of the tab it opened into the address bar: the calculator's for
-    // the bare URL (empty storage), the same #v1.… link for the designer and the planner.
+    // the bare URL (empty storage), the same #v2.… link for the designer and the planner.
     if (r.tab === 'calculator') assert.ok(r.finalUrl.endsWith('#10.0.0.0/16'), `${what}: opened the calculator (${r.finalUrl})`);
     else assert.equal(r.finalUrl, r.url, `${what}: opened the tab of its link`);
     assert.deepEqual(r.foreignRequests, [], `${what}: nothing requested beyond 127.0.0.1`);

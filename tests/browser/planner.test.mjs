@@ -374,7 +374,7 @@ test('Export SVG and Export PNG download the diagram', T, async () => {
   s.assertClean();
 });
 
-test('share link: #v1.… on the planner tab opens the same plan in a fresh browser', T, async () => {
+test('share link: #v2.… on the planner tab opens the same plan in a fresh browser', T, async () => {
   await awsPreset();
   await page.getByRole('button', { name: 'One more zone', exact: true }).click();
   await waitPlanRows(page, 12);
@@ -384,7 +384,7 @@ test('share link: #v1.… on the planner tab opens the same plan in a fresh brow
   await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim() === 'web-a');
   const rows = await planRows(page);
   const frag = await fragment(page);
-  assert.match(frag, /^v1\./);
+  assert.match(frag, /^v2\./);
   assert.equal(await page.locator('#tab-planner').getAttribute('aria-selected'), 'true');
 
   const other = await startSession();

@@ -64,34 +64,34 @@ async function linkBanner(p = page) {
   return (await banner.innerText()).replace(/\s+/g, ' ').trim();
 }
 
-/** Damaged variants of a v1 link: characters flipped in the middle, cut short, a bad char. */
+/** Damaged variants of a v2 link: characters flipped in the middle, cut short, a bad char. */
 function damage(link) {
-  assert.match(link, /^v1\./);
+  assert.match(link, /^v2\./);
   const body = link.slice(3);
   const mid = Math.floor(body.length / 2);
   const flip = (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase());
   return {
-    flipped: `v1.${body.slice(0, mid - 2)}${[...body.slice(mid - 2, mid + 2)].map(flip).join('')}${body.slice(mid + 2)}`,
-    truncated: `v1.${body.slice(0, Math.floor(body.length * 0.6))}`,
-    badChar: `v1.${body.slice(0, mid)}*${body.slice(mid + 1)}`,
+    flipped: `v2.${body.slice(0, mid - 2)}${[...body.slice(mid - 2, mid + 2)].map(flip).join('')}${body.slice(mid + 2)}`,
+    truncated: `v2.${body.slice(0, Math.floor(body.length * 0.6))}`,
+    badChar: `v2.${body.slice(0, mid)}*${body.slice(mid + 1)}`,
   };
 }
 
-test('a design is in the URL (#v1.…) and opens in a fresh browser with the same leaves and notes', T, async () => {
+test('a design is in the URL (#v2.…) and opens in a fresh browser with the same leaves and notes', T, async () => {
   page = await freshPage(s);
   const leaves = await makeDesign();
   const frag = await fragment(page);
-  assert.match(frag, /^v1\.[A-Za-z0-9_-]+$/);
+  assert.match(frag, /^v2\.[A-Za-z0-9_-]+$/);
   const link = page.url();
   const summary = await summaryText(page);
 
-  // A calculator link in a cloud mode is a v1 link too.
+  // A calculator link in a cloud mode is a v2 link too.
   await page.locator('#tab-calculator').click();
   await page.locator('#calc-input').fill('172.16.8.0/22');
   await page.locator('.calc select.mode-select').selectOption({ label: 'AWS' });
   await waitResult(page, 'Usable hosts', '1,019');
   const calcLink = page.url();
-  assert.match(new URL(calcLink).hash, /^#v1\./);
+  assert.match(new URL(calcLink).hash, /^#v2\./);
 
   // A second browser: its own profile, so no autosaved work.
   const other = await startSession();
@@ -296,7 +296,7 @@ test('Share: "Link copied", and the clipboard holds the link', T, async () => {
   assert.match(await page.locator('[role=status].visually-hidden').innerText(), /Link copied/);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, page.url());
-  assert.match(new URL(copied).hash, /^#v1\./);
+  assert.match(new URL(copied).hash, /^#v2\./);
   // The toast goes away by itself.
   await toast.waitFor({ state: 'detached', timeout: 5_000 });
 
@@ -310,7 +310,7 @@ test('Share: "Link copied", and the clipboard holds the link', T, async () => {
 });
 
 /** Imports (Import JSON) a design of 4,096 /28s with distinct, incompressible 40-character
- * notes: its v1 encoding is ~170,000 characters, far beyond the 64K a link may hold. */
+ * notes: its v2 encoding is ~170,000 characters, far beyond the 64K a link may hold. */
 async function importHugeDesign() {
   const subnets = [];
   for (let i = 0; i < 4096; i++) {

@@ -20,7 +20,7 @@
 //   and Chromium cannot reach anything but 127.0.0.1 (which needs no resolving). Every request
 //   Lighthouse saw is listed and checked (`foreignRequests`).
 // - Each tab is opened by URL, the way a shared link opens it: the calculator at the bare URL
-//   (empty storage opens it with 10.0.0.0/16), the designer and the planner at the #v1.… links
+//   (empty storage opens it with 10.0.0.0/16), the designer and the planner at the #v2.… links
 //   of their default design and plan, read from the app itself (so a change to the link format
 //   cannot leave a stale link here). Lighthouse clears the origin's storage and the cache before
 //   each run, so every run is a first visit that the link alone steers.
@@ -128,11 +128,11 @@ async function tabUrls(base) {
     const hash = () => page.evaluate(() => location.hash);
     await page.locator('#tab-subnets').click();
     await page.locator('#base-input').waitFor();
-    await page.waitForFunction(() => location.hash.startsWith('#v1.'));
+    await page.waitForFunction(() => location.hash.startsWith('#v2.'));
     const subnets = await hash();
     await page.locator('#tab-planner').click();
     await page.locator('.plan-table').waitFor();
-    await page.waitForFunction((s) => location.hash.startsWith('#v1.') && location.hash !== s, subnets);
+    await page.waitForFunction((s) => location.hash.startsWith('#v2.') && location.hash !== s, subnets);
     const planner = await hash();
     return { calculator: base, subnets: base + subnets, planner: base + planner };
   } finally {

@@ -1,0 +1,174 @@
+//! Share links: the whole app state in a URL fragment, owned by the core so it is tested here.
+//!
+//! A link is either
+//! - **plain**: a percent-encoded calculator input in Standard mode (`#10.0.0.0/16`), readable
+//!   and hand-editable; or
+//! - **versioned**: `v<N>.` + base64url (no padding) of a raw-deflated compact binary payload.
+//!
+//! Each format version has its own module with its own decoder; [`decode`] dispatches on the
+//! version, so every `v1` link ever shared keeps opening. Inside a version, the payload's first
+//! byte is a *kind* tag (calculator, design, plan), so a new kind of state needs no new
+//! version; since v2 each kind's body ends with a tagged extensions section
+//! ([`extensions`]), so a new field of a design or plan needs none either.
+//!
+//! Files: `plain` (readable calculator links), `base64url` and `deflate` (the transport),
+//! `bytes` (bounds-checked cursors), `v1` (calculator and design bodies) and `plan_v1` (the
+//! plan body), `v2/` (the current format: v1's bodies plus extensions, one file per kind).
+//!
+//! Links come from strangers: [`decode`] checks sizes before each step (link length before
+//! base64, inflated size while inflating, leaf and note caps while parsing), rejects anything
+//! malformed or left over with a reason for people, and never panics or allocates unboundedly.
+
+use crate::design::Design;
+use crate::mode::Mode;
+use crate::plan::Plan;
+use std::fmt;
+
+mod base64url;
+mod bytes;
+mod deflate;
+mod extensions;
+mod plain;
+mod plan_v1;
+mod v1;
+mod v2;
+
+/// Longest fragment [`decode`] accepts, in bytes (after an optional leading `#`).
+pub const MAX_LINK_CHARS: usize = 64 * 1024;
+
+/// Most bytes a versioned link may inflate to. A deflate stream can expand ~1000-fold, so this
+/// is what bounds memory, not the link length; real designs need far less (1,000 noted leaves
+/// take ~12 KB).
+pub const MAX_PAYLOAD_BYTES: usize = 4 << 20;
+
+/// The format version [`encode`] writes.
+pub const CURRENT_VERSION: u32 = 2;
+
+/// What a link holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareState {
+    /// The calculator's input text (unvalidated: the UI's parser reports problems) and mode.
+    Calculator { input: String, mode: Mode },
+    /// A subnet design.
+    Design(Design),
+    /// A VPC plan (its layout is recomputed on opening, so only the inputs travel).
+    Plan(Plan),
+}
+
+/// Why a link cannot be opened, in words for people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShareError(pub String);
+
+impl ShareError {
+    pub fn message(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+fn fail<T>(m: impl Into<String>) -> Result<T, ShareError> {
+    Err(ShareError(m.into()))
+}
+
+/// The fragment (without `#`) for `state`. A Standard-mode calculator state gives a plain,
+/// readable link; everything else the current versioned format. Deterministic.
+pub fn encode(state: &ShareState) -> String {
+    match state {
+        ShareState::Calculator { input, mode: Mode::Standard } => plain::encode(input),
+        _ => v2::encode(state),
+    }
+}
+
+/// The link a cidrplan of format v1 wrote for `state` (before v2): kept so tests can check that
+/// old links still open to what they held.
+pub fn encode_v1(state: &ShareState) -> String {
+    v1::encode(state)
+}
+
+/// Like [`encode`], but refuses a state whose link [`decode`] would reject as too large, so
+/// the UI can suggest exporting JSON instead of handing out a link that does not open.
+pub fn encode_checked(state: &ShareState) -> Result<String, ShareError> {
+    // A design's payload is built once: checked for size, then compressed into the link
+    // (this runs on every edit in the web app).
+    let link = match state {
+        ShareState::Design(d) => {
+            let payload = v2::payload(state);
+            if payload.len() > MAX_PAYLOAD_BYTES {
+                return fail(format!(
+                    "This design is too large for a link: its {} subnets and notes need {} bytes, more than the {} a link may hold. Export it as JSON instead",
+                    grouped(d.len()),
+                    grouped(payload.len()),
+                    grouped(MAX_PAYLOAD_BYTES)
+                ));
+            }
+            v2::link(&payload)
+        }
+        _ => encode(state),
+    };
+    if link.len() > MAX_LINK_CHARS {
+        return fail(format!(
+            "This link would be {} characters long; links hold at most {}. Export the design as JSON instead",
+            grouped(link.len()),
+            grouped(MAX_LINK_CHARS)
+        ));
+    }
+    Ok(link)
+}
+
+/// The state in a link fragment, with or without its leading `#`. A fragment that is not
+/// `v<N>.…` is a plain calculator input (percent-decoded, in Standard mode).
+pub fn decode(fragment: &str) -> Result<ShareState, ShareError> {
+    let text = fragment.strip_prefix('#').unwrap_or(fragment);
+    if text.len() > MAX_LINK_CHARS {
+        return fail(format!(
+            "This link is too long ({} characters); cidrplan links are at most {}",
+            grouped(text.len()),
+            grouped(MAX_LINK_CHARS)
+        ));
+    }
+    let Some((version, body)) = split_version(text) else {
+        return Ok(ShareState::Calculator { input: plain::decode(text), mode: Mode::Standard });
+    };
+    if version.len() > 1 && version.starts_with('0') {
+        return fail(format!("This link has an unknown format (v{})", truncate(version, 12)));
+    }
+    match version.parse::<u32>() {
+        Ok(1) => v1::decode(body),
+        Ok(2) => v2::decode(body),
+        Ok(v) if v > CURRENT_VERSION => fail(format!(
+            "This link was made by a newer cidrplan (v{v}); this one opens links up to v{CURRENT_VERSION}. Reload the page to update"
+        )),
+        Err(_) if !version.starts_with('0') => {
+            fail("This link was made by a newer cidrplan; reload the page to update")
+        }
+        _ => fail(format!("This link has an unknown format (v{})", truncate(version, 12))),
+    }
+}
+
+/// `("7", rest)` for `v7.rest`: a `v`, decimal digits (no leading zero unless just `0`), a dot.
+fn split_version(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix('v')?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let body = rest[digits..].strip_prefix('.')?;
+    (digits > 0).then(|| (&rest[..digits], body))
+}
+
+/// A payload of a kind this version does not know: a newer cidrplan's.
+fn unknown_kind<T>(k: u8) -> Result<T, ShareError> {
+    fail(format!("This link holds something this cidrplan does not know (kind {k}); it may come from a newer version. Reload the page to update"))
+}
+
+fn grouped(n: usize) -> String {
+    crate::addr::Count::new(n as u128).grouped()
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}

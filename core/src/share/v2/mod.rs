@@ -1,0 +1,75 @@
+//! Version 2, the format the app writes: `v2.` + base64url(raw deflate(payload)). The payload
+//! is v1's (see `v1.rs` and `plan_v1.rs`) with one addition: every kind's body ends with an
+//! extensions section (see `extensions.rs`). Nothing may follow it.
+//!
+//! ```text
+//! kind          u8     0 = calculator, 1 = design, 2 = plan
+//! body          the kind's v1 body
+//! extensions    the kind's fields added since v1, tagged (design.rs and plan.rs list them)
+//! ```
+
+mod design;
+mod plan;
+
+use super::bytes::Reader;
+use super::extensions::Extensions;
+use super::v1::{self, KIND_CALCULATOR, KIND_DESIGN, KIND_PLAN};
+use super::{base64url, deflate, plan_v1, ShareError, ShareState, MAX_PAYLOAD_BYTES};
+
+const PREFIX: &str = "v2.";
+
+pub(super) fn encode(state: &ShareState) -> String {
+    link(&payload(state))
+}
+
+/// The link text of an uncompressed payload.
+pub(super) fn link(payload: &[u8]) -> String {
+    format!("{PREFIX}{}", base64url::encode(&deflate::compress(payload)))
+}
+
+/// The uncompressed payload (exposed to the parent for the size check).
+pub(super) fn payload(state: &ShareState) -> Vec<u8> {
+    let mut out = Vec::new();
+    match state {
+        ShareState::Calculator { input, mode } => {
+            out.push(KIND_CALCULATOR);
+            v1::write_calculator(&mut out, input, *mode);
+            Extensions::default().write(&mut out);
+        }
+        ShareState::Design(d) => {
+            out.push(KIND_DESIGN);
+            v1::write_design(&mut out, d);
+            design::extensions(d).write(&mut out);
+        }
+        ShareState::Plan(p) => {
+            out.push(KIND_PLAN);
+            plan_v1::write(&mut out, p);
+            plan::extensions(p).write(&mut out);
+        }
+    }
+    out
+}
+
+pub(super) fn decode(body: &str) -> Result<ShareState, ShareError> {
+    let compressed = base64url::decode(body)?;
+    let payload = deflate::inflate(&compressed, MAX_PAYLOAD_BYTES)?;
+    let mut r = Reader::new(&payload);
+    let state = match r.u8("the link's content")? {
+        KIND_CALCULATOR => {
+            let state = v1::read_calculator(&mut r)?;
+            Extensions::read(&mut r)?.finish()?;
+            state
+        }
+        KIND_DESIGN => {
+            let d = v1::read_design(&mut r)?;
+            ShareState::Design(design::apply(d, Extensions::read(&mut r)?)?)
+        }
+        KIND_PLAN => {
+            let p = plan_v1::read(&mut r)?;
+            ShareState::Plan(plan::apply(p, Extensions::read(&mut r)?)?)
+        }
+        k => return super::unknown_kind(k),
+    };
+    r.finish()?;
+    Ok(state)
+}

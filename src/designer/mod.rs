@@ -1,0 +1,144 @@
+//! The Subnets tab: the visual subnet designer. The table is windowed — only the rows in view
+//! (plus a few) exist in the DOM, between two spacer rows that keep the scrollbar honest — so
+//! 10,000+ leaves stay responsive. Rows are keyed by their content, so an edit re-creates only
+//! the rows it changed.
+//!
+//! One file per part: `base` (toolbar) with `files`, `bulk`, `summary`, and `row` (a leaf's
+//! row of the table).
+
+mod base;
+mod bulk;
+mod files;
+mod row;
+mod summary;
+
+use crate::state::AppState;
+use base::BaseControls;
+use bulk::BulkControls;
+use cidrplan::table::{rows_in_window, window_for_scroll};
+use leptos::prelude::*;
+use row::{row_key, LeafRow};
+use summary::Summary;
+
+/// Must equal `--row-h` in style/main.css (rows have a fixed height so the window is exact).
+const ROW_H: f64 = 34.0;
+
+/// The optional columns, as (css id, header).
+const COLUMNS: [(&str, &str); 7] = [
+    ("note", "Note"),
+    ("color", "Colour"),
+    ("hosts", "Usable hosts"),
+    ("netmask", "Netmask"),
+    ("range", "Range"),
+    ("usable-range", "Usable range"),
+    ("tf", "cidrsubnet()"),
+];
+
+#[component]
+pub fn Designer() -> impl IntoView {
+    let st = expect_context::<AppState>();
+    let design = st.design;
+    let scroll_top = RwSignal::new(0.0f64);
+    let view_h = RwSignal::new(600.0f64);
+    let hidden = RwSignal::new(Vec::<&'static str>::new());
+    let scroller: NodeRef<leptos::html::Div> = NodeRef::new();
+
+    let window = Memo::new(move |_| design.with(|d| window_for_scroll(scroll_top.get(), view_h.get(), ROW_H, d.len())));
+    let rows = Memo::new(move |_| design.with(|d| rows_in_window(d, window.get())));
+    let depth_cols = Memo::new(move |_| design.with(|d| d.max_depth() as usize + 1));
+
+    // Measure the scroller when it appears and when the window resizes, not only on scroll,
+    // so a tall screen is filled from the start.
+    // The scroller grows with its content up to a maximum, so its height when measured can
+    // be smaller than it will be after the next split: draw for the window's height, which
+    // the scroller never exceeds (a few extra rows cost little).
+    let measure = move || {
+        let window_h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|v| v.as_f64()).unwrap_or(800.0);
+        let el_h = scroller.get_untracked().map(|el| el.client_height() as f64).unwrap_or(0.0);
+        view_h.set(el_h.max(window_h));
+    };
+    Effect::new(move |_| {
+        if scroller.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let on_scroll = move |_| {
+        if let Some(el) = scroller.get_untracked() {
+            scroll_top.set(el.scroll_top() as f64);
+        }
+    };
+    let table_class = move || {
+        let mut c = String::from("designer-table");
+        for h in hidden.get() {
+            c.push_str(" hide-");
+            c.push_str(h);
+        }
+        c
+    };
+
+    view! {
+        <section class="panel designer" aria-labelledby="designer-title">
+            <h2 id="designer-title" class="visually-hidden">"Subnet designer"</h2>
+            <BaseControls />
+            <BulkControls />
+            <Summary />
+            {move || st.design_error.get().map(|e| view! { <p class="error" role="alert"><span class="error-icon" aria-hidden="true">"!"</span>{e}</p> })}
+            <details class="columns-menu">
+                <summary>"Columns"</summary>
+                <div class="columns-list">
+                    {COLUMNS
+                        .iter()
+                        .map(|&(id, label)| {
+                            view! {
+                                <label class="check">
+                                    <input
+                                        type="checkbox"
+                                        prop:checked=move || !hidden.with(|h| h.contains(&id))
+                                        on:change=move |_| hidden.update(|h| {
+                                            if let Some(i) = h.iter().position(|x| *x == id) {
+                                                h.remove(i);
+                                            } else {
+                                                h.push(id);
+                                            }
+                                        })
+                                    />
+                                    {label}
+                                </label>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </details>
+            <div class="table-scroll" node_ref=scroller on:scroll=on_scroll tabindex="-1">
+                <table class=table_class>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="col-subnet">"Subnet"</th>
+                            <th scope="col" class="col-bars" colspan=move || depth_cols.get().to_string()>"Split / join"</th>
+                            <th scope="col" class="col-note">"Note"</th>
+                            <th scope="col" class="col-color">"Colour"</th>
+                            <th scope="col" class="col-hosts num">"Usable hosts"</th>
+                            <th scope="col" class="col-netmask">"Netmask"</th>
+                            <th scope="col" class="col-range">"Range"</th>
+                            <th scope="col" class="col-usable-range">"Usable range"</th>
+                            <th scope="col" class="col-tf">"cidrsubnet()"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr class="spacer" aria-hidden="true" style:height=move || format!("{}px", (window.get().start as f64 * ROW_H) as u64)></tr>
+                        <For each=move || rows.get() key=row_key let:row>
+                            <LeafRow row=row />
+                        </For>
+                        <tr
+                            class="spacer"
+                            aria-hidden="true"
+                            style:height=move || format!("{}px", (design.with(|d| d.len().saturating_sub(window.get().end)) as f64 * ROW_H) as u64)
+                        ></tr>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

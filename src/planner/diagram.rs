@@ -1,0 +1,101 @@
+//! The plan's diagram (rendered as SVG markup by the core) with its SVG/PNG export.
+
+use super::exports::file_stem;
+use super::View;
+use crate::browser;
+use crate::state::AppState;
+use cidrplan::plan::diagram;
+use leptos::prelude::*;
+
+/// The diagram's width for the page: the output column on a desktop, the screen on a phone.
+fn diagram_width() -> f64 {
+    let w = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
+    if w < 1000.0 {
+        (w - 48.0).max(diagram::MIN_WIDTH)
+    } else {
+        (w - 520.0).clamp(600.0, 1000.0)
+    }
+}
+
+#[component]
+pub(super) fn DiagramView() -> impl IntoView {
+    let v = expect_context::<View>();
+    let st = expect_context::<AppState>();
+    let width = RwSignal::new(diagram_width());
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        let w = diagram_width();
+        if (w - width.get_untracked()).abs() > 24.0 {
+            width.set(w);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let geometry = Memo::new(move |_| v.shown.with(|s| s.as_ref().map(|(p, l)| diagram::diagram(p, l, width.get()))));
+    let export_svg = move |_| {
+        if let Some(d) = geometry.get_untracked() {
+            let name = v.plan.with_untracked(|p| file_stem(&p.name));
+            browser::download(&format!("{name}.svg"), "image/svg+xml", &diagram::to_svg(&d, st.dark.get_untracked()));
+        }
+    };
+    let export_png = move |_| {
+        if let Some(d) = geometry.get_untracked() {
+            let name = v.plan.with_untracked(|p| file_stem(&p.name));
+            browser::download_svg_as_png(
+                &diagram::to_svg(&d, st.dark.get_untracked()),
+                d.width,
+                d.height,
+                &format!("{name}.png"),
+            );
+        }
+    };
+    // The core renders the SVG (the same renderer as the SVG export); it goes in as markup,
+    // which is far less code than one typed view per shape. Hover and focus are delegated:
+    // each subnet's box and segment carry `data-subnet`.
+    let svg = Memo::new(move |_| {
+        geometry.with(|g| g.as_ref().map(|d| diagram::render_svg(d, st.dark.get(), diagram::SvgTarget::Page)))
+    });
+    let host: NodeRef<leptos::html::Div> = NodeRef::new();
+    // New markup when the diagram changes (then the highlight again, on the new elements);
+    // only the highlight when the hovered subnet changes. Either order of the two is right.
+    Effect::new(move |_| {
+        let Some(el) = host.get() else { return };
+        svg.with(|s| el.set_inner_html(s.as_deref().unwrap_or("")));
+        highlight(&el, v.hovered.get_untracked());
+    });
+    Effect::new(move |_| {
+        let hovered = v.hovered.get();
+        if let Some(el) = host.get() {
+            highlight(&el, hovered);
+        }
+    });
+    view! {
+        <div class="diagram-wrap">
+            <div class="diagram-actions">
+                <button type="button" class="button small" on:click=export_svg>"Export SVG"</button>
+                <button type="button" class="button small" on:click=export_png>"Export PNG"</button>
+            </div>
+            <div
+                class="diagram-host"
+                node_ref=host
+                on:mouseover=move |ev| v.hovered.set(browser::data_at(&ev, "data-subnet"))
+                on:mouseleave=move |_| v.hovered.set(None)
+                on:focusin=move |ev| v.hovered.set(browser::data_at(&ev, "data-subnet"))
+                on:focusout=move |_| v.hovered.set(None)
+            ></div>
+        </div>
+    }
+}
+
+/// Marks subnet `i`'s box and address-map segment with the `hl` class, and nothing else.
+fn highlight(host: &web_sys::Element, i: Option<usize>) {
+    // At most two elements carry the class, so a loop of single queries is enough.
+    while let Ok(Some(el)) = host.query_selector(".hl") {
+        let _ = el.class_list().remove_1("hl");
+    }
+    if let Some(i) = i {
+        for sel in [format!("g[data-subnet=\"{i}\"]"), format!("rect[data-subnet=\"{i}\"]")] {
+            if let Ok(Some(el)) = host.query_selector(&sel) {
+                let _ = el.class_list().add_1("hl");
+            }
+        }
+    }
+}

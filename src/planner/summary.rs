@@ -1,0 +1,71 @@
+//! What the layout says in words: the status when the plan does not fit, subnet counts,
+//! route summaries, overlaps and warnings.
+
+use super::View;
+use cidrplan::plan::Strategy;
+use leptos::prelude::*;
+
+/// The explanation when the plan has no layout (the last valid layout stays below).
+#[component]
+pub(super) fn PlanStatus() -> impl IntoView {
+    let v = expect_context::<View>();
+    move || {
+        v.layout.with(|l| match l {
+            Ok(_) => None,
+            Err(e) => {
+                let stale = v.shown.with(|s| s.is_some());
+                Some(view! {
+                    <div class="plan-error" role="alert">
+                        <p><span class="error-icon" aria-hidden="true">"!"</span>{e.to_string()}</p>
+                        {stale.then(|| view! { <p class="hint">"Showing the last plan that fitted."</p> })}
+                    </div>
+                })
+            }
+        })
+    }
+}
+
+#[component]
+pub(super) fn Summaries() -> impl IntoView {
+    let v = expect_context::<View>();
+    move || {
+        v.shown.with(|s| {
+            s.as_ref().map(|(plan, l)| {
+                let groups = match plan.strategy {
+                    Strategy::ZoneMajor => &l.zone_summaries,
+                    Strategy::TierMajor => &l.tier_summaries,
+                };
+                let heading = match plan.strategy {
+                    Strategy::ZoneMajor => "Zone summaries",
+                    Strategy::TierMajor => "Tier summaries",
+                };
+                view! {
+                    <div class="plan-summary">
+                        <p class="free-line"><strong>{format!("{} subnets", l.subnets.len())}</strong>" · "{l.free_text()}</p>
+                        <div class="usage-bar" aria-hidden="true"><span class="used" style:width=format!("{}%", cidrplan::decimal::fixed((1.0 - l.free_ratio()) * 100.0, 2))></span></div>
+                        <h3>{heading}</h3>
+                        <ul class="summary-list">
+                            {groups
+                                .iter()
+                                .map(|g| {
+                                    let route = g.block.map(|b| b.to_string()).unwrap_or_else(|| g.exact.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", "));
+                                    view! { <li><span class="summary-name">{g.name.clone()}</span>" "<span class="mono">{route}</span></li> }
+                                })
+                                .collect_view()}
+                        </ul>
+                        {(!l.overlaps.is_empty()).then(|| view! {
+                            <div class="warning">
+                                <strong>"Overlaps with networks to avoid"</strong>
+                                <ul>{l.overlaps.iter().map(|o| view! { <li>{o.message.clone()}</li> }).collect_view()}</ul>
+                                {l.suggestions.iter().map(|s| view! { <p>{format!("Free RFC 1918 block instead of VPC block {}: ", s.block_index + 1)}<span class="mono">{s.replacement.to_string()}</span></p> }).collect_view()}
+                            </div>
+                        })}
+                        {(!l.warnings.is_empty()).then(|| view! {
+                            <ul class="warnings">{l.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                        })}
+                    </div>
+                }
+            })
+        })
+    }
+}

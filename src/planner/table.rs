@@ -1,0 +1,75 @@
+//! The table of the plan's subnets.
+
+use super::View;
+use cidrplan::export;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn PlanTable() -> impl IntoView {
+    let v = expect_context::<View>();
+    move || {
+        v.shown.with(|s| {
+            s.as_ref().map(|(plan, l)| {
+                let rows = export::table_rows(plan, l);
+                let has_v6 = plan.ipv6.is_some();
+                view! {
+                    <div class="table-scroll plan-table-wrap">
+                        <table class="plan-table">
+                            <caption class="visually-hidden">"Subnets of the plan"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Name"</th>
+                                    <th scope="col">"Zone"</th>
+                                    <th scope="col">"Tier"</th>
+                                    <th scope="col">"CIDR"</th>
+                                    <th scope="col">"Range"</th>
+                                    <th scope="col" class="num">"Usable"</th>
+                                    <th scope="col">"Reserved"</th>
+                                    {has_v6.then(|| view! { <th scope="col">"IPv6"</th> })}
+                                    <th scope="col">"cidrsubnet()"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, r)| {
+                                        let reserved = r.reserved.iter().map(|x| format!("{} {}", x.address, x.role)).collect::<Vec<_>>().join("\n");
+                                        let reserved_n = r.reserved.len();
+                                        view! {
+                                            <tr
+                                                class=format!("kind-{}", r.kind.id())
+                                                class:hl=move || v.hovered.get() == Some(i)
+                                                on:mouseenter=move |_| v.hovered.set(Some(i))
+                                                on:mouseleave=move |_| v.hovered.set(None)
+                                                on:focusin=move |_| v.hovered.set(Some(i))
+                                                on:focusout=move |_| v.hovered.set(None)
+                                                tabindex="0"
+                                            >
+                                                <th scope="row">
+                                                    {r.name.clone()}
+                                                    {r.pinned.then(|| view! { <span class="pin-mark" title="Pinned">" 📌"</span> })}
+                                                </th>
+                                                <td>{r.zone.clone()}</td>
+                                                <td>{r.tier.clone()}</td>
+                                                <td class="mono">{r.cidr.to_string()}</td>
+                                                <td class="mono">{r.range()}</td>
+                                                <td class="mono num">
+                                                    {r.usable.grouped()}
+                                                    {r.headroom.map(|h| view! { <span class="hint">{format!(" (+{h})")}</span> })}
+                                                </td>
+                                                <td title=reserved>{reserved_n.to_string()}</td>
+                                                {has_v6.then(|| view! { <td class="mono">{r.ipv6.map(|c| c.to_string()).unwrap_or_default()}</td> })}
+                                                <td class="mono small">{r.expr.clone()}</td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+            })
+        })
+    }
+}

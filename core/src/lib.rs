@@ -7,6 +7,7 @@ pub mod calc;
 pub mod decimal;
 pub mod design;
 pub mod export;
+pub mod lines;
 pub mod mode;
 pub mod ops;
 pub mod parse;
@@ -16,6 +17,7 @@ pub mod share;
 mod sort;
 pub mod special;
 pub mod table;
+pub mod vlsm;
 
 pub use addr::{Addr, Cidr, Count, Family};
 pub use mode::Mode;

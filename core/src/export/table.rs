@@ -398,7 +398,7 @@ fn width(s: &str) -> usize {
 }
 
 /// Columns padded to their widest cell (in terminal columns); the last column is not padded.
-fn aligned(rows: &[Vec<String>], right: &[bool]) -> String {
+pub(crate) fn aligned(rows: &[Vec<String>], right: &[bool]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> =
         (0..cols).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| width(s)).max().unwrap_or(0)).collect();

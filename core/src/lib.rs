@@ -8,6 +8,7 @@ pub mod decimal;
 pub mod design;
 pub mod export;
 pub mod lines;
+pub mod lists;
 pub mod mode;
 pub mod ops;
 pub mod parse;

@@ -39,9 +39,9 @@ mod terraform;
 pub use cloudformation::cloudformation;
 pub use escape::{hcl_str, yaml_str};
 pub use json::json;
-pub use table::{csv, markdown, table_rows, text_table, TableRow, CSV_HEADER};
 /// Aligned text columns, shared with the VLSM and list tools' text output.
 pub(crate) use table::aligned;
+pub use table::{csv, markdown, table_rows, text_table, TableRow, CSV_HEADER};
 pub use terraform::terraform;
 
 use crate::mode::Mode;

@@ -57,7 +57,7 @@ impl NotFit {
         }
     }
 
-    pub(super) fn explain(base: Cidr, mode: Mode, order: Order, sized: &[Sized]) -> NotFit {
+    pub(super) fn explain(base: Cidr, mode: Mode, order: Order, sized: &[Sized]) -> Box<NotFit> {
         let prefixes: Vec<u8> = sized.iter().map(|s| s.sizing.prefix).collect();
         let needed = prefixes.iter().fold(Count::ZERO, |acc, &p| acc.saturating_add(Count::pow2(base.width() - p)));
         let mut nf = NotFit {
@@ -70,7 +70,7 @@ impl NotFit {
             message: String::new(),
         };
         nf.message = nf.compose(&prefixes);
-        nf
+        Box::new(nf)
     }
 
     fn compose(&self, prefixes: &[u8]) -> String {

@@ -87,7 +87,9 @@ pub fn parse_need(text: &str) -> Result<(String, NeedSize), String> {
     let t = text.trim();
     let body = strip_hosts_word(t);
     let Some((number, start)) = trailing_number(body) else {
-        return Err(format!("'{t}' has no size: write a host count or a prefix after the name, like 'Sales, 120' or 'Sales /25'"));
+        return Err(format!(
+            "'{t}' has no size: write a host count or a prefix after the name, like 'Sales, 120' or 'Sales /25'"
+        ));
     };
     let before = &body[..start];
     let (name, size) = if let Some(name) = before.strip_suffix('/') {

@@ -171,8 +171,9 @@ fn size_all<'a>(base: Cidr, mode: Mode, needs: &'a [Need]) -> (Vec<Sized<'a>>, V
 }
 
 /// Lay `needs` out in `base` under `mode`. Needs the mode cannot hold at all are left out and
-/// listed in [`Placement::skipped`]; a list that does not fit is a [`NotFit`].
-pub fn place(base: Cidr, mode: Mode, needs: &[Need], order: Order) -> Result<Placement, NotFit> {
+/// listed in [`Placement::skipped`]; a list that does not fit is a [`NotFit`] (boxed: it is
+/// large, and the error path is rare).
+pub fn place(base: Cidr, mode: Mode, needs: &[Need], order: Order) -> Result<Placement, Box<NotFit>> {
     let (sized, skipped) = size_all(base, mode, needs);
     let prefixes: Vec<u8> = sized.iter().map(|s| s.sizing.prefix).collect();
     match allocate(base, &prefixes, order) {
@@ -191,7 +192,7 @@ pub fn relayout(
     needs: &[Need],
     order: Order,
     previous: &[(String, Cidr)],
-) -> Result<Relayout, NotFit> {
+) -> Result<Relayout, Box<NotFit>> {
     let (sized, skipped) = size_all(base, mode, needs);
     let old: HashMap<&str, Cidr> = previous.iter().map(|(n, c)| (n.as_str(), *c)).collect();
     let old_of = |s: &Sized| old.get(s.need.name.as_str()).copied();

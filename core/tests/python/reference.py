@@ -103,8 +103,9 @@ def exclude(a, b):
                 continue
             else:
                 kept.extend(n.address_exclude(hole))
-        result = collapse_all(kept)
-    return result
+        # Still disjoint blocks (the holes are disjoint too): collapse once at the end.
+        result = kept
+    return collapse_all(result)
 
 
 def overlaps(entries):

@@ -101,7 +101,7 @@ fn exclude_partitions_the_list_and_summarize_covers_it_exactly() {
         // The cover and the rest are minimal: no two blocks could merge.
         for v in [&s.cidrs, &rest] {
             for w in v.windows(2) {
-                assert!(!(w[0].sibling() == Some(w[1])), "{} and {} should merge", w[0], w[1]);
+                assert!(w[0].sibling() != Some(w[1]), "{} and {} should merge", w[0], w[1]);
             }
         }
         // The supernet holds every block; neither of its halves does.

@@ -62,7 +62,7 @@ impl Rng {
     /// Roughly log-uniform in `1..=max`: small and large values alike.
     pub fn log_uniform(&mut self, max: u128) -> u128 {
         let bits = 128 - max.leading_zeros() as u64;
-        let b = self.range(0, bits.saturating_sub(1).max(0));
+        let b = self.range(0, bits.saturating_sub(1));
         let hi = (1u128 << b).min(max);
         let lo = (hi / 2).max(1);
         lo + (self.next() as u128) % (hi - lo + 1)

@@ -6,10 +6,14 @@
 //! and exit status 2.
 
 mod args;
+mod docs;
 mod info;
+mod lists;
 mod plan;
+mod source;
+mod vlsm;
 
-use args::{parse_args, Args, Command};
+use args::{Cli, Command, HostArgs, InfoArgs, SplitArgs, SubnetArgs, SubnetsArgs};
 use cidrplan::ops::{self, OpError};
 use cidrplan::parse::parse_address;
 use cidrplan::report::Report;
@@ -77,7 +81,7 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(Failure::NoCommand) if !json => {
-            eprintln!("{}", args::main_help());
+            eprintln!("{}", main_help());
             ExitCode::from(2)
         }
         Err(f) => {
@@ -109,71 +113,57 @@ fn note(out: Out, m: &str) -> Result<(), Failure> {
 }
 
 fn run(argv: &[String], out: Out) -> Result<(), Failure> {
-    // `--json` may also come before the command.
-    let skip = argv.iter().take_while(|a| *a == "--json").count();
-    let global_json = skip > 0;
-    let Some(first) = argv.get(skip) else {
-        return Err(Failure::NoCommand);
-    };
-    let rest = &argv[skip + 1..];
-    match first.as_str() {
-        "-h" | "--help" => {
-            writeln!(out, "{}", args::main_help())?;
-            return Ok(());
-        }
-        "-V" | "--version" => {
-            writeln!(out, "cidrplan {}", env!("CARGO_PKG_VERSION"))?;
-            return Ok(());
-        }
-        "help" => {
-            let text = match rest.iter().find(|a| *a != "--json") {
-                None => args::main_help(),
-                Some(name) => match Command::find(name) {
-                    Some(c) => c.help_text(),
-                    None => return bad(unknown_command(name)),
-                },
+    use clap::error::ErrorKind;
+    use clap::Parser;
+    let words = args::split_glued_dashes(argv.to_vec());
+    let cli = match Cli::try_parse_from(std::iter::once("cidrplan".to_string()).chain(words.iter().cloned())) {
+        Ok(cli) => cli,
+        Err(e) => {
+            return match e.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    write!(out, "{e}")?;
+                    Ok(())
+                }
+                ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+                    Err(Failure::NoCommand)
+                }
+                _ => Err(Failure::Bad(args::usage_message(&e, &words))),
             };
-            writeln!(out, "{text}")?;
-            return Ok(());
         }
-        a if a.starts_with('-') => return bad(format!("unknown option '{a}' (see 'cidrplan --help')")),
-        _ => {}
-    }
-    let Some(cmd) = Command::find(first) else {
-        return bad(unknown_command(first));
     };
-    let mut args = parse_args(cmd, rest).map_err(Failure::Bad)?;
-    args.json |= global_json;
-    if args.help {
-        writeln!(out, "{}", cmd.help_text())?;
-        return Ok(());
-    }
-    match cmd.name {
-        "info" => info_cmd(cmd, &args, out),
-        "split" => split_cmd(cmd, &args, out),
-        "subnet" => subnet_cmd(cmd, &args, out),
-        "host" => host_cmd(cmd, &args, out),
-        "subnets" => subnets_cmd(cmd, &args, out),
-        "summarize" => summarize_cmd(cmd, &args, out),
-        "exclude" => exclude_cmd(cmd, &args, out),
-        "range" => range_cmd(cmd, &args, out),
-        "plan" => plan::plan_cmd(cmd, &args, out),
-        other => bad(unknown_command(other)),
+    let json = cli.json;
+    match &cli.command {
+        Command::Info(a) => info_cmd(a, json, out),
+        Command::Split(a) => split_cmd(a, json, out),
+        Command::Subnet(a) => subnet_cmd(a, json, out),
+        Command::Host(a) => host_cmd(a, json, out),
+        Command::Subnets(a) => subnets_cmd(a, json, out),
+        Command::Summarize(a) => lists::summarize_cmd(a, json, out),
+        Command::Exclude(a) => lists::exclude_cmd(a, json, out),
+        Command::Range(a) => lists::range_cmd(a, json, out),
+        Command::Overlaps(a) => lists::overlaps_cmd(a, json, out),
+        Command::Vlsm(a) => vlsm::vlsm_cmd(a, json, out),
+        Command::Plan(a) => plan::plan_cmd(a, json, out),
+        Command::Completions(a) => docs::completions_cmd(a, out),
+        Command::Man(a) => docs::man_cmd(a, out),
     }
 }
 
-fn unknown_command(name: &str) -> String {
-    let names: Vec<&str> = args::COMMANDS.iter().map(|c| c.name).collect();
-    format!("unknown command '{name}': use one of {} (see 'cidrplan --help')", names.join(", "))
+/// `cidrplan --help`, for a run without a command (printed on stderr).
+fn main_help() -> String {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    cmd.render_help().to_string().trim_end().to_string()
 }
 
-/// Check the number of positional arguments against their names; the last one may repeat.
-fn arity(cmd: &Command, pos: &[String], names: &[&str], last_repeats: bool) -> Result<(), Failure> {
+/// Check the number of positional arguments of command `cmd` against their names; the last
+/// one may repeat.
+fn arity(cmd: &str, pos: &[String], names: &[&str], last_repeats: bool) -> Result<(), Failure> {
+    let usage = args::usage_of(cmd).lines().next().unwrap_or("").trim();
     if pos.len() < names.len() {
-        return bad(format!("missing {} (usage: {})", names[pos.len()], cmd.usage));
+        return bad(format!("missing {} (usage: {usage})", names[pos.len()]));
     }
     if !last_repeats && pos.len() > names.len() {
-        return bad(format!("unexpected argument '{}' (usage: {})", pos[names.len()], cmd.usage));
+        return bad(format!("unexpected argument '{}' (usage: {usage})", pos[names.len()]));
     }
     Ok(())
 }
@@ -247,16 +237,13 @@ fn print_one(out: Out, value: impl std::fmt::Display, json: bool) -> Result<(), 
     Ok(())
 }
 
-fn info_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
-    arity(cmd, &args.positional, &["<INPUT>"], true)?;
-    let mode = match &args.mode {
-        Some(m) => Mode::from_str(m).map_err(Failure::Bad)?,
-        None => Mode::Standard,
-    };
-    let input = args.positional.join(" ");
+fn info_cmd(args: &InfoArgs, json: bool, out: Out) -> Result<(), Failure> {
+    arity("info", &args.input, &["<INPUT>"], true)?;
+    let mode = parse_mode(args.mode.as_deref())?;
+    let input = args.input.join(" ");
     let parsed = parse_input(&input)?;
     let report = Report::new(&input, &parsed, mode);
-    if args.json {
+    if json {
         serde_json::to_writer_pretty(&mut *out, &info::Json::new(&report, &parsed))?;
         writeln!(out)?;
     } else {
@@ -265,15 +252,22 @@ fn info_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `--mode`, standard when not given.
+fn parse_mode(m: Option<&str>) -> Result<Mode, Failure> {
+    m.map_or(Ok(Mode::Standard), |m| Mode::from_str(m).map_err(Failure::Bad))
+}
+
 /// The default `--limit`: enough for any split people read, small enough to print at once.
 const DEFAULT_LIMIT: u128 = 256;
 
-fn split_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
-    arity(cmd, &args.positional, &["<CIDR>"], true)?;
-    let net = parse_cidr(&args.positional.join(" "))?;
+fn split_cmd(args: &SplitArgs, json: bool, out: Out) -> Result<(), Failure> {
+    arity("split", &args.cidr, &["<CIDR>"], true)?;
+    let net = parse_cidr(&args.cidr.join(" "))?;
     let (subnets, requested) = match (&args.prefix, &args.count) {
         (Some(_), Some(_)) => return bad("give either --prefix or --count, not both"),
-        (None, None) => return bad(format!("say how to split: --prefix N or --count N (usage: {})", cmd.usage)),
+        (None, None) => {
+            return bad(format!("say how to split: --prefix N or --count N (usage: {})", args::usage::SPLIT))
+        }
         (Some(p), None) => {
             let text = p.trim().strip_prefix('/').unwrap_or(p.trim());
             let p: u8 =
@@ -297,11 +291,11 @@ fn split_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
     let prefix = subnets.prefix();
     let truncated = limit.is_some_and(|k| total > Count::new(k));
     let rounded_up = requested.is_some_and(|(n, r)| n != r);
-    if let (false, true, Some((n, r))) = (args.json, rounded_up, requested) {
+    if let (false, true, Some((n, r))) = (json, rounded_up, requested) {
         note(out, &format!("{n} is not a power of two; splitting into {r} subnets (/{prefix}) instead"))?;
     }
     let shown = subnets.zip(0u128..).take_while(|&(_, i)| limit.is_none_or(|k| i < k)).map(|(c, _)| c);
-    if args.json {
+    if json {
         // Streamed by hand: with --limit 0 the list may be far too long to build in memory.
         writeln!(out, "{{")?;
         writeln!(out, "  \"network\": {},", js(net))?;
@@ -350,85 +344,30 @@ fn js(v: impl std::fmt::Display) -> String {
     serde_json::Value::String(v.to_string()).to_string()
 }
 
-fn subnet_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
-    arity(cmd, &args.positional, &["<CIDR>", "<NEWBITS>", "<NETNUM>"], false)?;
-    let p = &args.positional;
+fn subnet_cmd(args: &SubnetArgs, json: bool, out: Out) -> Result<(), Failure> {
+    let p = &args.words;
+    arity("subnet", p, &["<CIDR>", "<NEWBITS>", "<NETNUM>"], false)?;
     let net = parse_cidr(&p[0])?;
     let newbits: u8 = number(&p[1], "NEWBITS", "a whole number of bits (0 to 128)")?;
     let netnum: u128 = number(&p[2], "NETNUM", "a whole number from 0")?;
-    print_one(out, ops::cidrsubnet(net, newbits, netnum)?, args.json)
+    print_one(out, ops::cidrsubnet(net, newbits, netnum)?, json)
 }
 
-fn host_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
-    arity(cmd, &args.positional, &["<CIDR>", "<N>"], false)?;
-    let p = &args.positional;
+fn host_cmd(args: &HostArgs, json: bool, out: Out) -> Result<(), Failure> {
+    let p = &args.words;
+    arity("host", p, &["<CIDR>", "<N>"], false)?;
     let net = parse_cidr(&p[0])?;
     let n: i128 = number(&p[1], "N", "a whole number (negative counts from the end)")?;
-    print_one(out, ops::cidrhost(net, n)?, args.json)
+    print_one(out, ops::cidrhost(net, n)?, json)
 }
 
-fn subnets_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
-    arity(cmd, &args.positional, &["<CIDR>", "<NEWBITS>"], true)?;
-    let p = &args.positional;
+fn subnets_cmd(args: &SubnetsArgs, json: bool, out: Out) -> Result<(), Failure> {
+    let p = &args.words;
+    arity("subnets", p, &["<CIDR>", "<NEWBITS>"], true)?;
     let net = parse_cidr(&p[0])?;
     let newbits = p[1..]
         .iter()
         .map(|a| number::<u8>(a, "NEWBITS", "a whole number of bits (1 to 32)"))
         .collect::<Result<Vec<u8>, Failure>>()?;
-    print_list(out, &ops::cidrsubnets(net, &newbits)?, args.json)
-}
-
-fn summarize_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
-    arity(cmd, &args.positional, &["<CIDR|ADDR|RANGE>"], true)?;
-    let mut blocks = Vec::new();
-    for a in &args.positional {
-        match parse_input(a)? {
-            Parsed::Network(n) => blocks.push(n.network),
-            Parsed::Range(r) => blocks.extend(r.cidrs),
-        }
-    }
-    print_list(out, &ops::aggregate(&blocks), args.json)
-}
-
-fn exclude_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
-    arity(cmd, &args.positional, &["<CIDR>", "<EXCLUDE>"], true)?;
-    let p = &args.positional;
-    let net = parse_cidr(&p[0])?;
-    let mut holes = Vec::new();
-    for a in &p[1..] {
-        match parse_input(a)? {
-            Parsed::Network(n) => holes.push(n.network),
-            Parsed::Range(r) => holes.extend(r.cidrs),
-        }
-    }
-    let left = ops::exclude(net, &holes)?;
-    print_list(out, &left, args.json)?;
-    if left.is_empty() && !args.json {
-        note(out, &format!("nothing is left: the excluded blocks cover all of {net}"))?;
-    }
-    Ok(())
-}
-
-fn range_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
-    let p = &args.positional;
-    // Also accepted: `FIRST - LAST` and `FIRST-LAST` (one argument).
-    let (first, last) = match p.as_slice() {
-        [one] if one.contains(['-', '–', '—']) => match parse_input(one)? {
-            Parsed::Range(r) => (r.first, r.last),
-            Parsed::Network(_) => return bad(format!("'{one}' is not a range")),
-        },
-        [a, dash, b] if matches!(dash.as_str(), "-" | "–" | "—") => (parse_addr(a)?, parse_addr(b)?),
-        _ => {
-            arity(cmd, p, &["<FIRST>", "<LAST>"], false)?;
-            (parse_addr(&p[0])?, parse_addr(&p[1])?)
-        }
-    };
-    let cidrs = ops::summarize_range(first, last).map_err(|e| {
-        if last < first && first.family() == last.family() {
-            Failure::Bad(format!("{} (did you mean {last} {first}?)", e.0))
-        } else {
-            Failure::Bad(e.0)
-        }
-    })?;
-    print_list(out, &cidrs, args.json)
+    print_list(out, &ops::cidrsubnets(net, &newbits)?, json)
 }

@@ -1,31 +1,30 @@
 //! `cidrplan plan`: load a plan (file, stdin, share link or preset), lay it out and print it in
 //! one of the export formats of [`cidrplan::export`].
 
-use crate::args::{Args, Command};
+use crate::args::PlanArgs;
+use crate::source::{read_text, MAX_FILE_BYTES};
 use crate::{arity, bad, Failure, Out};
 use cidrplan::export::{self, Format};
 use cidrplan::plan::{self, Plan, PlanError, MAX_JSON_BYTES};
 use cidrplan::share::{self, ShareState};
-use std::io::Read;
 
-/// Largest file `--from` reads: a JSON export holds the plan and its whole layout, so it may
-/// be larger than a plan file ([`MAX_JSON_BYTES`], checked again on the plan itself).
-const MAX_FILE_BYTES: u64 = 16 << 20;
-
-pub fn plan_cmd(cmd: &Command, args: &Args, out: Out) -> Result<(), Failure> {
-    arity(cmd, &args.positional, &[], false)?;
+pub fn plan_cmd(args: &PlanArgs, json: bool, out: Out) -> Result<(), Failure> {
+    arity("plan", &args.extra, &[], false)?;
     let Some(source) = args.from.as_deref() else {
-        return bad(format!("say which plan: --from plan.json, a share link or preset:ID (usage: {})", cmd.usage));
+        return bad(format!(
+            "say which plan: --from plan.json, a share link or preset:ID (usage: {})",
+            crate::args::usage::PLAN
+        ));
     };
     let format = match args.format.as_deref() {
         Some(f) => f.parse::<Format>().map_err(Failure::Bad)?,
-        None if args.json => Format::Json,
+        None if json => Format::Json,
         None => Format::Table,
     };
     let plan = load(source)?;
     let layout = plan.layout().map_err(|e| Failure::Bad(plan_error(&e)))?;
     let text = export::render(&plan, &layout, format).map_err(Failure::Bad)?;
-    if args.json && format != Format::Json {
+    if json && format != Format::Json {
         let format = match format {
             // Name the target Terraform was made for.
             Format::Terraform(None) => {
@@ -68,13 +67,10 @@ fn load(source: &str) -> Result<Plan, Failure> {
             Failure::Bad(format!("there is no preset '{}': use preset:{}", id.trim(), ids.join(", preset:")))
         });
     }
+    let hint = "--from takes a plan.json file, a share link or preset:ID";
     if s == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_string(&mut text)
-            .map_err(|e| Failure::Bad(format!("cannot read the plan from stdin: {e}")))?;
-        return from_text(&text, "stdin");
+        let (text, name) = read_text("-", "plan", hint)?;
+        return from_text(&text, &name);
     }
     // A link: a URL (the state is in its #fragment), a bare `#…` or a versioned fragment.
     let looks_like_link = s.contains("://") || s.starts_with('#') || is_versioned_fragment(s);
@@ -82,17 +78,8 @@ fn load(source: &str) -> Result<Plan, Failure> {
     if looks_like_link && !path.is_file() {
         return from_link(s);
     }
-    let file = std::fs::File::open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            Failure::Bad(format!("no such file '{source}' (--from takes a plan.json file, a share link or preset:ID)"))
-        }
-        _ => Failure::Bad(format!("cannot read '{source}': {e}")),
-    })?;
-    let mut text = String::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_string(&mut text)
-        .map_err(|e| Failure::Bad(format!("cannot read '{source}': {e}")))?;
-    from_text(&text, &format!("'{source}'"))
+    let (text, name) = read_text(source, "plan", hint)?;
+    from_text(&text, &name)
 }
 
 /// `v1.…`: the versioned share-link format.

@@ -14,6 +14,7 @@ mod process;
 mod python;
 mod report;
 mod share;
+mod tools;
 
 use harness::Runs;
 use report::Group;
@@ -158,8 +159,13 @@ fn run(cfg: Config, write: Option<PathBuf>) -> Result<(), String> {
     }
     let py = python.as_ref().map_err(String::as_str);
 
-    let groups: Vec<Group> =
-        vec![library::run(&cfg, py, &tmp.0)?, process::run(&cfg, &root), share::run(&cfg)?, planner::run(&cfg)];
+    let groups: Vec<Group> = vec![
+        library::run(&cfg, py, &tmp.0)?,
+        process::run(&cfg, &root),
+        share::run(&cfg)?,
+        planner::run(&cfg),
+        tools::run(&cfg),
+    ];
     let load_after = loadavg();
     let md = markdown(&cfg, &machine, py.ok(), &groups, &load_after, started.elapsed().as_secs());
     print!("{md}");

@@ -4,66 +4,15 @@ use cidrplan::design::Design;
 use cidrplan::share::{self, ShareState};
 use cidrplan::Mode;
 use serde_json::Value;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod support;
 
-fn run_with(args: &[&str], stdin: Option<&str>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_cidrplan"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run cidrplan");
-    {
-        let mut input = child.stdin.take().expect("stdin");
-        if let Some(text) = stdin {
-            input.write_all(text.as_bytes()).expect("write stdin");
-        }
-    }
-    let out = child.wait_with_output().expect("wait");
-    Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
-    }
-}
-
-fn ok(args: &[&str]) -> String {
-    let r = run_with(args, None);
-    assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
-    assert_eq!(r.stderr, "", "{args:?} wrote to stderr");
-    r.stdout
-}
-
-/// Bad input or usage: exit status 2, nothing on stdout, exactly one line on stderr.
-fn fails(args: &[&str]) -> String {
-    fails_with(args, None)
-}
-
-fn fails_with(args: &[&str], stdin: Option<&str>) -> String {
-    let r = run_with(args, stdin);
-    assert_eq!(r.code, 2, "{args:?} should fail with 2; stdout: {}", r.stdout);
-    assert_eq!(r.stdout, "", "{args:?} wrote to stdout");
-    assert!(r.stderr.starts_with("cidrplan: "), "{args:?}: {}", r.stderr);
-    assert_eq!(r.stderr.lines().count(), 1, "{args:?}: not one line: {}", r.stderr);
-    r.stderr.trim_end().to_string()
-}
+use support::{fails, fails_with, ok, run as run_with};
 
 /// A file in a fresh temporary directory of this test.
 fn temp_file(test: &str, name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cidrplan-plan-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
+    PathBuf::from(support::temp_file(test, name, text))
 }
 
 const AWS_3AZ: &str = "preset:aws-3az";

@@ -76,7 +76,7 @@ pub mod usage {
     pub const OVERLAPS: &str =
         "cidrplan overlaps (<CIDR|ADDR|RANGE>... | - | --from FILE) [--format text|csv] [--json]";
     pub const VLSM: &str = "cidrplan vlsm <BASE> (<NAME=HOSTS>... | --from FILE) [--mode M] [--order size|listed] \
-                            [--format text|csv] [--json]";
+                            [--keep FILE] [--format text|csv] [--json]";
     pub const PLAN: &str = "cidrplan plan --from <SOURCE> [--format <FORMAT>] [--json]";
     pub const COMPLETIONS: &str = "cidrplan completions <bash|zsh|fish>";
     pub const MAN: &str = "cidrplan man";
@@ -360,7 +360,9 @@ how much and what would: a bigger base, or which needs to shrink.
 Examples:
   cidrplan vlsm 192.168.0.0/24 Sales=120 Ops=50 Link=2
   cidrplan vlsm 10.0.0.0/16 --from needs.txt --mode aws
-  cidrplan vlsm 10.0.0.0/24 web=60 db=/27 --order listed --format csv"
+  cidrplan vlsm 10.0.0.0/24 web=60 db=/27 --order listed --format csv
+  cidrplan vlsm 10.0.0.0/16 --from needs.txt --json > layout.json
+  cidrplan vlsm 10.0.0.0/16 --from needs-v2.txt --keep layout.json"
 )]
 pub struct VlsmArgs {
     /// <BASE> <NAME=HOSTS>...: the network to lay the needs out in, then the needs
@@ -378,6 +380,12 @@ pub struct VlsmArgs {
     /// size: largest first, packs tightest (default); listed: in the order given
     #[arg(long, value_name = "ORDER", value_parser = ORDERS)]
     pub order: Option<String>,
+
+    /// Keep the needs of an earlier layout in place: FILE is the --json output of an earlier
+    /// run or a design exported from the app. Unchanged needs keep their subnets; a note
+    /// (or the JSON's "relayout") says which moved
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub keep: Option<String>,
 
     /// Output format: text (default) or csv
     #[arg(short = 'o', long, value_name = "FORMAT", value_parser = LIST_FORMATS)]

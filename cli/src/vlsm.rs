@@ -2,7 +2,7 @@
 
 use crate::args::VlsmArgs;
 use crate::lists::check_lines;
-use crate::{arity, bad, parse_cidr, parse_mode, source, Failure, Out};
+use crate::{arity, bad, note, parse_cidr, parse_mode, source, Failure, Out};
 use cidrplan::vlsm::{self, Need, NeedSize, Order, Placement};
 use cidrplan::{Addr, Cidr, Count};
 
@@ -23,7 +23,15 @@ pub fn vlsm_cmd(a: &VlsmArgs, json: bool, out: Out) -> Result<(), Failure> {
     if needs.is_empty() {
         return bad(format!("missing <NAME=HOSTS> (usage: {})", crate::args::usage::VLSM));
     }
-    let p = vlsm::place(base, mode, &needs, order).map_err(|nf| Failure::Bad(nf.message().to_string()))?;
+    let not_fit = |nf: Box<cidrplan::vlsm::NotFit>| Failure::Bad(nf.message().to_string());
+    let (p, re) = match &a.keep {
+        None => (vlsm::place(base, mode, &needs, order).map_err(not_fit)?, None),
+        Some(f) => {
+            let previous = previous(f)?;
+            let re = vlsm::relayout(base, mode, &needs, order, &previous).map_err(not_fit)?;
+            (re.placement.clone(), Some(re))
+        }
+    };
     if let Some(first) = p.skipped().first() {
         let at = if first.line > 0 { format!(" (line {} of the needs file)", first.line) } else { String::new() };
         let more = match p.skipped().len() {
@@ -33,14 +41,43 @@ pub fn vlsm_cmd(a: &VlsmArgs, json: bool, out: Out) -> Result<(), Failure> {
         return bad(format!("{}{at}{more}", first.message));
     }
     if json {
-        serde_json::to_writer_pretty(&mut *out, &to_json(&p))?;
+        let mut v = to_json(&p);
+        v.relayout = re.as_ref().map(RelayoutJson::new);
+        serde_json::to_writer_pretty(&mut *out, &v)?;
         writeln!(out)?;
-    } else if csv {
-        write!(out, "{}", p.to_csv())?;
-    } else {
-        write!(out, "{}", p.to_text())?;
+        return Ok(());
+    }
+    write!(out, "{}", if csv { p.to_csv() } else { p.to_text() })?;
+    if let Some(re) = &re {
+        note(out, &re.summary())?;
     }
     Ok(())
+}
+
+/// The named subnets of an earlier layout: this command's `--json` output, or a design
+/// exported from the app (its noted leaves).
+fn previous(source: &str) -> Result<Vec<(String, Cidr)>, Failure> {
+    let hint = "--keep takes an earlier 'cidrplan vlsm --json' output or a design exported from the app";
+    let (text, name) = source::read_text(source, "layout", hint)?;
+    let v: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| Failure::Bad(format!("{name} is not JSON ({e}); {hint}")))?;
+    if v.get("format").and_then(|f| f.as_str()) == Some("cidrplan-design") {
+        let d = cidrplan::design::from_json(&text).map_err(|e| Failure::Bad(format!("{name}: {e}")))?;
+        return Ok(vlsm::named_blocks(&d));
+    }
+    let Some(needs) = v.get("needs").and_then(|n| n.as_array()) else {
+        return bad(format!("{name} holds no layout; {hint}"));
+    };
+    needs
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let (Some(need), Some(subnet)) = (n["name"].as_str(), n["subnet"].as_str()) else {
+                return bad(format!("{name}: need #{} has no name or subnet", i + 1));
+            };
+            Ok((need.to_string(), parse_cidr(subnet)?))
+        })
+        .collect()
 }
 
 /// The needs given as `NAME=HOSTS` words (line 0: they have no line), then those of the file.
@@ -90,6 +127,37 @@ struct PlacementJson<'a> {
     free_addresses: Count,
     needs: Vec<NeedJson<'a>>,
     free: Vec<Cidr>,
+    /// With --keep: how this layout differs from the earlier one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    relayout: Option<RelayoutJson<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct MoveJson<'a> {
+    name: &'a str,
+    from: Cidr,
+    to: Cidr,
+}
+
+#[derive(serde::Serialize)]
+struct RelayoutJson<'a> {
+    kept: usize,
+    moved: Vec<MoveJson<'a>>,
+    added: &'a [String],
+    removed: &'a [String],
+    repacked: bool,
+}
+
+impl<'a> RelayoutJson<'a> {
+    fn new(r: &'a vlsm::Relayout) -> RelayoutJson<'a> {
+        RelayoutJson {
+            kept: r.kept(),
+            moved: r.moved.iter().map(|m| MoveJson { name: &m.name, from: m.from, to: m.to }).collect(),
+            added: &r.added,
+            removed: &r.removed,
+            repacked: r.repacked,
+        }
+    }
 }
 
 fn to_json(p: &Placement) -> PlacementJson<'_> {
@@ -127,5 +195,6 @@ fn to_json(p: &Placement) -> PlacementJson<'_> {
         free_addresses: p.base().size().saturating_sub(used.as_u128().unwrap_or(u128::MAX)),
         needs,
         free: p.free(),
+        relayout: None,
     }
 }

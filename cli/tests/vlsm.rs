@@ -76,3 +76,33 @@ fn help_has_usage_and_examples() {
         assert!(out.contains("[possible values: standard, aws, azure, gcp, oci]"), "{out}");
     }
 }
+
+#[test]
+fn keep_an_earlier_layout_in_place() {
+    let first = ok(&["vlsm", "10.0.0.0/24", "a=100", "b=50", "c=20", "--json"]);
+    let file = temp_file("vlsm-keep", "layout.json", &first);
+    // a is gone and d is new: b and c stay; d takes a's old place.
+    let r = run(&["vlsm", "10.0.0.0/24", "b=50", "c=20", "d=60", "--keep", &file], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("b     50 hosts  10.0.0.128/26"), "{}", r.stdout);
+    assert!(r.stdout.contains("c     20 hosts  10.0.0.192/27"), "{}", r.stdout);
+    assert!(r.stdout.contains("d     60 hosts  10.0.0.0/26"), "{}", r.stdout);
+    assert_eq!(r.stderr, "cidrplan: note: 2 kept in place; new: d; removed: a\n");
+    // Without --keep, largest first would move b to .0.
+    assert!(ok(&["vlsm", "10.0.0.0/24", "b=50", "c=20", "d=60"]).contains("b     50 hosts  10.0.0.0/26"));
+    let v = json_with(&["vlsm", "10.0.0.0/24", "b=100", "c=20", "--keep", &file, "--json"], None);
+    assert_eq!(v["relayout"]["kept"], 1);
+    assert_eq!(v["relayout"]["moved"][0]["name"], "b");
+    assert_eq!(v["relayout"]["moved"][0]["from"], "10.0.0.128/26");
+    // A design exported from the app works as the earlier layout too.
+    let base = cidrplan::parse("10.0.0.0/24").unwrap().network();
+    let needs = cidrplan::vlsm::parse_needs("a 100\nb 50").needs;
+    let design = cidrplan::vlsm::place(base, cidrplan::Mode::Standard, &needs, cidrplan::vlsm::Order::Size).unwrap();
+    let json = cidrplan::design::to_json(&design.to_design().unwrap());
+    let design_file = temp_file("vlsm-keep", "design.json", &json);
+    let r = run(&["vlsm", "10.0.0.0/24", "b=50", "z=100", "--keep", &design_file], None);
+    assert!(r.stdout.contains("b     50 hosts  10.0.0.128/26"), "{}", r.stdout);
+    assert!(fails(&["vlsm", "10.0.0.0/24", "a=1", "--keep", "/no/such.json"]).contains("no such file"));
+    let bad = temp_file("vlsm-keep", "bad.json", "{\"x\": 1}");
+    assert!(fails(&["vlsm", "10.0.0.0/24", "a=1", "--keep", &bad]).contains("holds no layout"));
+}

@@ -101,7 +101,7 @@ fn keep_an_earlier_layout_in_place() {
     let json = cidrplan::design::to_json(&design.to_design().unwrap());
     let design_file = temp_file("vlsm-keep", "design.json", &json);
     let r = run(&["vlsm", "10.0.0.0/24", "b=50", "z=100", "--keep", &design_file], None);
-    assert!(r.stdout.contains("b     50 hosts  10.0.0.128/26"), "{}", r.stdout);
+    assert!(r.stdout.lines().any(|l| l.starts_with("b ") && l.contains(" 10.0.0.128/26 ")), "{}", r.stdout);
     assert!(fails(&["vlsm", "10.0.0.0/24", "a=1", "--keep", "/no/such.json"]).contains("no such file"));
     let bad = temp_file("vlsm-keep", "bad.json", "{\"x\": 1}");
     assert!(fails(&["vlsm", "10.0.0.0/24", "a=1", "--keep", &bad]).contains("holds no layout"));

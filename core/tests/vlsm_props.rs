@@ -255,3 +255,23 @@ fn needs_no_subnet_can_hold_are_left_out_by_line() {
     assert!(skipped[1].1.contains("at most /28"), "{}", skipped[1].1);
     assert_eq!(p.items().len(), 1);
 }
+
+#[test]
+fn sizes_agree_with_the_planner_for_ipv4() {
+    use cidrplan::plan::TierSize;
+    use cidrplan::vlsm::size_for;
+    for mode in Mode::ALL {
+        for hosts in (1u64..=600).chain([1000, 4094, 4095, 65_531, 65_534, 70_000, 1 << 24, 1 << 31]) {
+            let ours = size_for(mode, Family::V4, NeedSize::Hosts(hosts as u128)).map(|s| (s.prefix, s.usable));
+            let planner = TierSize::Hosts(hosts).resolve(mode).map(|s| (s.prefix, s.usable));
+            assert_eq!(ours.is_ok(), planner.is_ok(), "{mode} {hosts} hosts");
+            if let (Ok(a), Ok(b)) = (ours, planner) {
+                assert_eq!(a, b, "{mode} {hosts} hosts");
+            }
+        }
+        for p in 0..=32u8 {
+            let ours = size_for(mode, Family::V4, NeedSize::Prefix(p)).map(|s| s.prefix);
+            assert_eq!(ours.is_ok(), TierSize::Prefix(p).resolve(mode).is_ok(), "{mode} /{p}");
+        }
+    }
+}

@@ -202,10 +202,21 @@ pub struct SplitArgs {
   cidrplan subnet 2001:db8::/32 16 255   # 2001:db8:ff::/48"
 )]
 pub struct SubnetArgs {
-    /// <CIDR> <NEWBITS> <NETNUM>: the parent network, how many bits to add to its prefix, and
-    /// which subnet, counting from 0
-    #[arg(value_name = "CIDR NEWBITS NETNUM", allow_negative_numbers = true)]
-    pub words: Vec<String>,
+    /// The parent network
+    #[arg(value_name = "CIDR", allow_negative_numbers = true)]
+    pub cidr: Option<String>,
+    /// How many bits to add to its prefix
+    #[arg(value_name = "NEWBITS", allow_negative_numbers = true)]
+    pub newbits: Option<String>,
+    /// Which subnet, counting from 0
+    #[arg(value_name = "NETNUM", allow_negative_numbers = true)]
+    pub netnum: Option<String>,
+}
+
+impl SubnetArgs {
+    pub fn words(&self) -> Vec<String> {
+        [&self.cidr, &self.newbits, &self.netnum].into_iter().flatten().cloned().collect()
+    }
 }
 
 /// Terraform's cidrhost: the N-th address of a network (negative N counts from the end)
@@ -217,9 +228,18 @@ pub struct SubnetArgs {
   cidrplan host 10.0.0.0/8 -2     # 10.255.255.254"
 )]
 pub struct HostArgs {
-    /// <CIDR> <N>: the network, and which address: 0 is the network address, -1 the last
-    #[arg(value_name = "CIDR N", allow_negative_numbers = true)]
-    pub words: Vec<String>,
+    /// The network
+    #[arg(value_name = "CIDR", allow_negative_numbers = true)]
+    pub cidr: Option<String>,
+    /// Which address: 0 is the network address, -1 the last address
+    #[arg(value_name = "N", allow_negative_numbers = true)]
+    pub n: Option<String>,
+}
+
+impl HostArgs {
+    pub fn words(&self) -> Vec<String> {
+        [&self.cidr, &self.n].into_iter().flatten().cloned().collect()
+    }
 }
 
 /// Terraform's cidrsubnets: consecutive subnets of the given sizes
@@ -230,11 +250,19 @@ pub struct HostArgs {
   cidrplan subnets 10.1.0.0/16 4 4 8 4"
 )]
 pub struct SubnetsArgs {
-    /// <CIDR> <NEWBITS>...: the parent network and, for each subnet, how many bits to add to
-    /// its prefix. Each subnet is aligned to its own size right after the previous one, as in
-    /// Terraform
-    #[arg(value_name = "CIDR NEWBITS", allow_negative_numbers = true)]
-    pub words: Vec<String>,
+    /// The parent network
+    #[arg(value_name = "CIDR", allow_negative_numbers = true)]
+    pub cidr: Option<String>,
+    /// For each subnet, how many bits to add to the parent's prefix. Each subnet is aligned
+    /// to its own size right after the previous one, as in Terraform
+    #[arg(value_name = "NEWBITS", allow_negative_numbers = true)]
+    pub newbits: Vec<String>,
+}
+
+impl SubnetsArgs {
+    pub fn words(&self) -> Vec<String> {
+        self.cidr.iter().chain(&self.newbits).cloned().collect()
+    }
 }
 
 /// Options of the commands that read a list.
@@ -365,9 +393,13 @@ Examples:
   cidrplan vlsm 10.0.0.0/16 --from needs-v2.txt --keep layout.json"
 )]
 pub struct VlsmArgs {
-    /// <BASE> <NAME=HOSTS>...: the network to lay the needs out in, then the needs
-    #[arg(value_name = "BASE NAME=HOSTS", allow_negative_numbers = true)]
-    pub words: Vec<String>,
+    /// The network to lay the needs out in
+    #[arg(value_name = "BASE", allow_negative_numbers = true)]
+    pub base: Option<String>,
+
+    /// The needs: Sales=120 (hosts) or Link=/30 (a prefix)
+    #[arg(value_name = "NAME=HOSTS", allow_negative_numbers = true)]
+    pub needs: Vec<String>,
 
     /// Read the needs from FILE (- for stdin), after any given as arguments
     #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]

@@ -345,7 +345,7 @@ fn js(v: impl std::fmt::Display) -> String {
 }
 
 fn subnet_cmd(args: &SubnetArgs, json: bool, out: Out) -> Result<(), Failure> {
-    let p = &args.words;
+    let p = &args.words();
     arity("subnet", p, &["<CIDR>", "<NEWBITS>", "<NETNUM>"], false)?;
     let net = parse_cidr(&p[0])?;
     let newbits: u8 = number(&p[1], "NEWBITS", "a whole number of bits (0 to 128)")?;
@@ -354,7 +354,7 @@ fn subnet_cmd(args: &SubnetArgs, json: bool, out: Out) -> Result<(), Failure> {
 }
 
 fn host_cmd(args: &HostArgs, json: bool, out: Out) -> Result<(), Failure> {
-    let p = &args.words;
+    let p = &args.words();
     arity("host", p, &["<CIDR>", "<N>"], false)?;
     let net = parse_cidr(&p[0])?;
     let n: i128 = number(&p[1], "N", "a whole number (negative counts from the end)")?;
@@ -362,7 +362,7 @@ fn host_cmd(args: &HostArgs, json: bool, out: Out) -> Result<(), Failure> {
 }
 
 fn subnets_cmd(args: &SubnetsArgs, json: bool, out: Out) -> Result<(), Failure> {
-    let p = &args.words;
+    let p = &args.words();
     arity("subnets", p, &["<CIDR>", "<NEWBITS>"], true)?;
     let net = parse_cidr(&p[0])?;
     let newbits = p[1..]

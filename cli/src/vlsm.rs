@@ -2,14 +2,15 @@
 
 use crate::args::VlsmArgs;
 use crate::lists::check_lines;
-use crate::{arity, bad, note, parse_cidr, parse_mode, source, Failure, Out};
+use crate::{bad, note, parse_cidr, parse_mode, source, Failure, Out};
 use cidrplan::vlsm::{self, Need, NeedSize, Order, Placement};
 use cidrplan::{Addr, Cidr, Count};
 
 pub fn vlsm_cmd(a: &VlsmArgs, json: bool, out: Out) -> Result<(), Failure> {
-    let w = &a.words;
-    arity("vlsm", w, &["<BASE>"], true)?;
-    let base = parse_cidr(&w[0])?;
+    let Some(base) = &a.base else {
+        return bad(format!("missing <BASE> (usage: {})", crate::args::usage::VLSM));
+    };
+    let base = parse_cidr(base)?;
     let mode = parse_mode(a.mode.as_deref())?;
     let order = a.order.as_deref().map_or(Ok(Order::Size), |o| o.parse::<Order>().map_err(Failure::Bad))?;
     let csv = match a.format.as_deref().map(|f| f.trim().to_ascii_lowercase()) {
@@ -19,7 +20,7 @@ pub fn vlsm_cmd(a: &VlsmArgs, json: bool, out: Out) -> Result<(), Failure> {
         Some(f) if f == "csv" => return bad("--format csv and --json: choose one"),
         Some(f) => return bad(format!("Unknown format '{f}': use text or csv")),
     };
-    let needs = gather(&w[1..], a.from.as_deref(), out)?;
+    let needs = gather(&a.needs, a.from.as_deref(), out)?;
     if needs.is_empty() {
         return bad(format!("missing <NAME=HOSTS> (usage: {})", crate::args::usage::VLSM));
     }

@@ -1,6 +1,7 @@
 //! List-tool properties without Python: the overlap sweep finds exactly the pairs an
 //! all-pairs check finds (ranges included), exclude partitions the list, the supernet is the
-//! smallest single block, and a 10,000-line list is read and swept whole.
+//! smallest single block, a 10,000-line list is read and swept whole, and no text panics the
+//! list or need readers.
 
 mod python_support;
 
@@ -133,4 +134,25 @@ fn ten_thousand_lines_are_read_and_swept_whole() {
     assert_eq!(o.pairs.len(), MAX_PAIRS);
     assert!(o.truncated());
     assert_eq!(summarize(&list).cidrs.len(), 1);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+    /// No text panics the readers; every error names a line of the text.
+    #[test]
+    fn no_text_panics_the_readers(text in "(\\PC|[,#/:. \\n-]|[0-9]){0,200}") {
+        let lines = text.lines().count().max(1);
+        let list = parse_list(&text);
+        for e in &list.errors {
+            proptest::prop_assert!(e.line >= 1 && e.line <= lines);
+        }
+        let _ = (summarize(&list), overlaps(&list), exclude(&list, &list));
+        let needs = cidrplan::vlsm::parse_needs(&text);
+        for e in &needs.errors {
+            proptest::prop_assert!(e.line >= 1 && e.line <= lines);
+        }
+        let base = cidrplan::parse("10.0.0.0/16").unwrap().network();
+        let _ = cidrplan::vlsm::place(base, cidrplan::Mode::Aws, &needs.needs, cidrplan::vlsm::Order::Listed);
+    }
 }

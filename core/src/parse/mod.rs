@@ -8,6 +8,12 @@
 //! leading zeros (inet_aton would read them as octal), no shorthand forms such as `10/8`, no hex
 //! octets. Every rejection says what is wrong and where, with a suggestion when one is obvious.
 //! No input makes any function here panic (a property test feeds it arbitrary strings).
+//!
+//! A rejection also says whether the input could still become valid by typing more
+//! ([`ErrorKind::Incomplete`]: `10.0`, `10.0.0.0/`) or never can ([`ErrorKind::Invalid`]:
+//! `10.0.0.256`, `10.0.x`), so that a page can wait before showing the first kind (`partial`).
+
+mod partial;
 
 use crate::addr::{Addr, Cidr, Family};
 use crate::ops::range_to_cidrs;
@@ -18,18 +24,36 @@ use std::ops::Range;
 /// range with zone ids) is well under this.
 pub const MAX_INPUT_LEN: usize = 256;
 
+/// Whether typing more could make a rejected input valid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The input is the start of something valid (`10.0`, `10.0.0.0/`, `2001:db8:`,
+    /// `10.0.0.9 - 10.0.0.1` on its way to `10.0.0.100`): someone is still typing it.
+    Incomplete,
+    /// Nothing typed after it can make it valid (`10.0.0.256`, `10.0.x`, `10.0.0.0/33`).
+    #[default]
+    Invalid,
+}
+
 /// A rejection: the message for people, the byte range of the input it is about (for
-/// highlighting), and a corrected input when one is obvious.
+/// highlighting), a corrected input when one is obvious, and whether more typing could still
+/// make the input valid (set by [`parse`]; other entry points leave it [`ErrorKind::Invalid`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
     pub message: String,
     pub span: Option<Range<usize>>,
     pub suggestion: Option<String>,
+    pub kind: ErrorKind,
 }
 
 impl InputError {
     fn new(message: impl Into<String>) -> InputError {
-        InputError { message: message.into(), span: None, suggestion: None }
+        InputError { message: message.into(), span: None, suggestion: None, kind: ErrorKind::Invalid }
+    }
+
+    /// The input is only the start of something valid: more typing may fix it.
+    pub fn is_incomplete(&self) -> bool {
+        self.kind == ErrorKind::Incomplete
     }
 
     fn at(mut self, start: usize, len: usize) -> InputError {
@@ -143,8 +167,18 @@ pub fn covering(a: Addr, b: Addr) -> Cidr {
     Cidr::containing(a, prefix).unwrap_or_else(|| Cidr::all(a.family()))
 }
 
-/// Parse anything a person may type into the calculator. See the module docs.
+/// Parse anything a person may type into the calculator. See the module docs. A rejection's
+/// [`InputError::kind`] says whether the input is the start of something valid.
 pub fn parse(input: &str) -> Result<Parsed, InputError> {
+    parse_strict(input).map_err(|mut e| {
+        if partial::could_complete(input) {
+            e.kind = ErrorKind::Incomplete;
+        }
+        e
+    })
+}
+
+fn parse_strict(input: &str) -> Result<Parsed, InputError> {
     // Bytes bound the work before anything is counted; the message speaks of characters.
     let chars = if input.len() > MAX_INPUT_LEN * 4 { input.len() } else { input.chars().count() };
     if chars > MAX_INPUT_LEN {

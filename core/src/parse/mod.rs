@@ -138,12 +138,16 @@ impl Parsed {
             }
             Parsed::Network(n) => {
                 let fam = if n.network.family() == Family::V4 { "IPv4" } else { "IPv6" };
-                match (n.form, n.address) {
+                let what = match (n.form, n.address) {
                     (NetworkForm::Address, _) => format!("{fam} address"),
                     (_, Some(a)) => format!("{fam} address {a} in network {}", n.network),
                     (NetworkForm::Netmask, None) => format!("{fam} network written with a netmask"),
                     (NetworkForm::Wildcard, None) => format!("{fam} network written with a wildcard mask"),
                     (NetworkForm::Prefix, None) => format!("{fam} network"),
+                };
+                match &n.zone {
+                    Some(z) => format!("{what}, zone {z} (the interface it is reached on)"),
+                    None => what,
                 }
             }
         }
@@ -569,6 +573,10 @@ mod tests {
         assert_eq!(net("::ffff:1.2.3.4").network.network().to_string(), "::ffff:1.2.3.4");
         let z = net("fe80::1%eth0");
         assert_eq!(z.zone.as_deref(), Some("eth0"));
+        assert_eq!(
+            parse("fe80::1%eth0").unwrap().describe(),
+            "IPv6 address, zone eth0 (the interface it is reached on)"
+        );
         assert_eq!(z.network.to_string(), "fe80::1/128");
         assert_eq!(net("fe80::%eth0/64").network.to_string(), "fe80::/64");
     }

@@ -1,5 +1,10 @@
-//! Calculator helpers the web page needs beyond the report: the bit view's cells, rewriting
-//! the input for another prefix, and the quick links to neighbouring networks.
+//! Calculator helpers the web page needs beyond the report: the bit view's cells and markup
+//! (`bitview`), rewriting the input for another prefix, and the quick links to neighbouring
+//! networks.
+
+mod bitview;
+
+pub use bitview::{bit_view, BitView};
 
 use crate::addr::{Addr, Cidr, Family};
 use crate::parse::Parsed;

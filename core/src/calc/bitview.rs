@@ -21,6 +21,13 @@ pub struct BitView {
     pub rows: Vec<String>,
 }
 
+impl BitView {
+    /// [`BitView::rows`] as list items, for a list beside the slider.
+    pub fn rows_html(&self) -> String {
+        self.rows.iter().map(|r| format!("<li>{r}</li>")).collect()
+    }
+}
+
 /// The rows under the place values: class, label, and the short label for narrow screens.
 const ROWS: [(&str, &str, &str); 3] =
     [("address", "Address", "Addr"), ("mask", "Netmask", "Mask"), ("network", "Network", "Net")];
@@ -45,7 +52,7 @@ pub fn bit_view(addr: Addr, prefix: u8) -> BitView {
         for (r, (kind, label, short)) in ROWS.iter().enumerate() {
             let _ = write!(
                 html,
-                "<div class=\"bit-line {kind}\"><span class=\"row-label\" data-label=\"{label}\" data-short=\"{short}\"></span>"
+                "<div class=\"bit-line {kind}\"><span class=\"row-label\"><span class=\"long\">{label}</span><span class=\"short\">{short}</span></span>"
             );
             for bit in &rows[r][g].bits {
                 let class = match (r, bit.network, bit.one) {

@@ -15,7 +15,7 @@
 
 mod partial;
 
-use crate::addr::{Addr, Cidr, Family};
+use crate::addr::{Addr, Cidr, Count, Family};
 use crate::ops::range_to_cidrs;
 use std::fmt;
 use std::ops::Range;
@@ -120,6 +120,13 @@ pub struct RangeInput {
     pub first: Addr,
     pub last: Addr,
     pub cidrs: Vec<Cidr>,
+}
+
+impl RangeInput {
+    /// How many addresses the range holds (`first` and `last` included).
+    pub fn addresses(&self) -> Count {
+        Count::new(self.last.value() - self.first.value()).saturating_add(Count::new(1))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -558,6 +565,7 @@ mod tests {
         let Parsed::Range(r) = parse("10.0.0.0 - 10.0.3.255").unwrap() else { panic!() };
         assert_eq!(r.cidrs.len(), 1);
         assert_eq!(r.cidrs[0].to_string(), "10.0.0.0/22");
+        assert_eq!(r.addresses().as_u128(), Some(1024));
         let Parsed::Range(r) = parse("10.0.0.10-10.0.0.20").unwrap() else { panic!() };
         let s: Vec<String> = r.cidrs.iter().map(|c| c.to_string()).collect();
         assert_eq!(s, ["10.0.0.10/31", "10.0.0.12/30", "10.0.0.16/30", "10.0.0.20/32"]);

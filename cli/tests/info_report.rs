@@ -6,7 +6,8 @@ use serde_json::Value;
 use std::process::Command;
 
 fn info_json(input: &str) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_cidrplan")).args(["info", input, "--json"]).output().expect("run cidrplan");
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_cidrplan")).args(["info", input, "--json"]).output().expect("run cidrplan");
     assert!(out.status.success(), "{input}: {}", String::from_utf8_lossy(&out.stderr));
     serde_json::from_slice(&out.stdout).expect("JSON")
 }

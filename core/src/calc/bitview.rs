@@ -43,9 +43,9 @@ pub fn bit_view(addr: Addr, prefix: u8) -> BitView {
     let rows = values.map(|v| bit_groups(v, p));
 
     let mut html = String::with_capacity(if family == Family::V4 { 8_000 } else { 30_000 });
-    for g in 0..rows[0].len() {
+    for (g, places) in rows[0].iter().enumerate() {
         html.push_str("<div class=\"bit-block\"><div class=\"bit-line places\"><span class=\"row-label\"></span>");
-        for bit in &rows[0][g].bits {
+        for bit in &places.bits {
             cell(&mut html, bit.index, p, width, "place", &bit.place.to_string());
         }
         html.push_str("<span class=\"row-value\"></span></div>");
@@ -93,7 +93,7 @@ fn cell(html: &mut String, index: u8, prefix: u8, width: u8, class: &str, text: 
     if prefix == width && index + 1 == width {
         column.push_str(" edge-end");
     }
-    if width == 128 && index % 4 == 0 && index % 16 != 0 {
+    if width == 128 && index.is_multiple_of(4) && !index.is_multiple_of(16) {
         column.push_str(" nib");
     }
     let after = index + 1;
@@ -117,8 +117,10 @@ mod tests {
         bit_view(addr, net.prefix())
     }
 
-    /// The cells of each line, as (data-prefix, class, text).
-    fn lines(html: &str) -> Vec<(String, Vec<(u8, String, String)>)> {
+    /// A line of the view: its kind and its cells as (data-prefix, class, text).
+    type Line = (String, Vec<(u8, String, String)>);
+
+    fn lines(html: &str) -> Vec<Line> {
         html.split("<div class=\"bit-line ")
             .skip(1)
             .map(|line| {
@@ -148,15 +150,14 @@ mod tests {
             for block in lines.chunks(4) {
                 let kinds: Vec<&str> = block.iter().map(|(k, _)| k.as_str()).collect();
                 assert_eq!(kinds, ["places", "address", "mask", "network"]);
-                let columns = |i: usize| {
-                    block[i]
-                        .1
+                let columns = |line: &Line| {
+                    line.1
                         .iter()
                         .map(|(p, class, _)| (*p, class.split(' ').skip(1).collect::<Vec<_>>().join(" ")))
                         .collect::<Vec<_>>()
                 };
-                for i in 1..4 {
-                    assert_eq!(columns(i), columns(0), "{s}: {} lines up with the place values", block[i].0);
+                for line in &block[1..] {
+                    assert_eq!(columns(line), columns(&block[0]), "{s}: {} lines up with the place values", line.0);
                 }
                 assert_eq!(block[0].1.len(), group);
             }

@@ -78,10 +78,12 @@ fn mask_could_complete(m: &str, family: Family) -> bool {
         // Typing ended with a space after the mask, or a third part began: neither parses.
         return false;
     }
-    if m.bytes().all(|b| b.is_ascii_digit()) && !(m.len() > 1 && m.starts_with('0')) {
-        if m.parse::<u16>().is_ok_and(|p| p <= family.width() as u16) {
-            return true;
-        }
+    let leading_zero = m.len() > 1 && m.starts_with('0');
+    if m.bytes().all(|b| b.is_ascii_digit())
+        && !leading_zero
+        && m.parse::<u16>().is_ok_and(|p| p <= family.width() as u16)
+    {
+        return true;
     }
     // IPv4 masks have one spelling each (no leading zeros), so "can become a mask" is "is the
     // start of one of the 66 spellings of a netmask or wildcard".

@@ -4,10 +4,9 @@
 //! hextet boundary, Home/End to /0 and the full width. The slider element stays while its
 //! contents change, so it keeps focus as the prefix moves.
 
-use super::Shown;
+use super::{on_screen, Shown};
 use crate::browser;
 use cidrplan::calc::bit_view;
-use cidrplan::parse::Parsed;
 use leptos::prelude::*;
 
 #[component]
@@ -15,23 +14,9 @@ pub fn BitView<F>(shown: Memo<Option<Shown>>, on_set: F) -> impl IntoView
 where
     F: Fn(u8) + Copy + Send + Sync + 'static,
 {
-    // The address typed (host bits and all), the prefix and the width. Plain closures, not
-    // memos: each is cheap, and every memo type costs its own code in the bundle.
-    let bits_of = move || {
-        shown.with(|s| {
-            s.as_ref().map(|s| {
-                let net = s.parsed.network();
-                let addr = match &s.parsed {
-                    Parsed::Network(n) => n.address.unwrap_or(net.network()),
-                    Parsed::Range(_) => net.network(),
-                };
-                (addr, net.prefix(), net.width())
-            })
-        })
-    };
-    let drawn = move || bits_of().map(|(a, p, _)| bit_view(a, p));
-    let prefix = move || bits_of().map_or(0, |b| b.1);
-    let width = move || bits_of().map_or(32, |b| b.2);
+    let prefix = move || on_screen(shown).map_or(0, |(net, _)| net.prefix());
+    let width = move || on_screen(shown).map_or(32, |(net, _)| net.width());
+    let drawn = move || on_screen(shown).map(|(net, addr)| bit_view(addr, net.prefix()));
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let (p, w) = (prefix() as i16, width() as i16);
@@ -50,14 +35,8 @@ where
     };
 
     view! {
-        <figure class="bitview" hidden=move || bits_of().is_none()>
-            <figcaption>
-                <span class="swatch swatch-net"></span>
-                {move || format!("network bits ({}) ", prefix())}
-                <span class="swatch swatch-host"></span>
-                {move || format!("host bits ({})", width() - prefix())}
-                <span class="hint">" · click a bit to end the network part after it, or focus the bits and use ← →"</span>
-            </figcaption>
+        <figure class="bitview" hidden=move || on_screen(shown).is_none()>
+            <figcaption inner_html=move || drawn().map(|d| d.caption_html()).unwrap_or_default()></figcaption>
             <div
                 class=move || if width() == 32 { "bit-slider v4" } else { "bit-slider v6" }
                 role="slider"
@@ -77,7 +56,6 @@ where
                 on:keydown=on_key
                 inner_html=move || drawn().map(|d| d.html).unwrap_or_default()
             ></div>
-            <ul class="visually-hidden" inner_html=move || drawn().map(|d| d.rows_html()).unwrap_or_default()></ul>
         </figure>
     }
 }

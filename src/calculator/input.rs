@@ -5,7 +5,7 @@
 //! coming: the page says "keep typing" and shows the error only after a pause of [`PAUSE`].
 //! An input nothing can fix (`10.0.0.256`) is an error at once.
 
-use super::{ParseResult, Shown};
+use super::{on_screen, ParseResult, Shown};
 use crate::state::AppState;
 use cidrplan::{InputError, Mode};
 use leptos::prelude::*;
@@ -20,6 +20,17 @@ enum Problem {
     /// Incomplete, and keys are still coming.
     KeepTyping,
     Error(InputError),
+}
+
+/// What to say about the input now.
+#[inline(never)]
+fn problem_of(parsed: ParseResult, input: RwSignal<String>, typing: RwSignal<bool>) -> Problem {
+    match parsed.get() {
+        Ok(_) => Problem::None,
+        Err(_) if input.with(|s| s.trim().is_empty()) => Problem::None,
+        Err(e) if e.is_incomplete() && typing.get() => Problem::KeepTyping,
+        Err(e) => Problem::Error(e),
+    }
 }
 
 #[component]
@@ -46,12 +57,7 @@ where
             PAUSE,
         );
     };
-    let problem = move || match parsed.get() {
-        Ok(_) => Problem::None,
-        Err(_) if input.with(|s| s.trim().is_empty()) => Problem::None,
-        Err(e) if e.is_incomplete() && typing.get() => Problem::KeepTyping,
-        Err(e) => Problem::Error(e),
-    };
+    let problem = move || problem_of(parsed, input, typing);
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let step: i16 = match ev.key().as_str() {
@@ -147,7 +153,7 @@ pub fn PrefixControl<F>(shown: Memo<Option<Shown>>, on_set: F) -> impl IntoView
 where
     F: Fn(u8) + Copy + Send + Sync + 'static,
 {
-    let net = move || shown.with(|s| s.as_ref().map(|s| s.parsed.network()));
+    let net = move || on_screen(shown).map(|(net, _)| net);
     let p = move || net().map(|n| n.prefix()).unwrap_or(0);
     let w = move || net().map(|n| n.width()).unwrap_or(32);
     view! {

@@ -15,7 +15,7 @@ pub use input::ModeSelect;
 use crate::state::AppState;
 use cidrplan::calc::with_prefix;
 use cidrplan::parse::Parsed;
-use cidrplan::{parse, InputError};
+use cidrplan::{parse, Addr, Cidr, InputError};
 use leptos::prelude::*;
 
 /// The input on screen and what it parsed to: the current input, or the last one that parsed.
@@ -23,6 +23,22 @@ use leptos::prelude::*;
 struct Shown {
     input: String,
     parsed: Parsed,
+}
+
+/// The network on screen and the address typed in it (host bits and all; the network address
+/// for a range), or `None` before anything parsed. One function that the many reactive
+/// attributes call, rather than a copy of this in each of their closures.
+#[inline(never)]
+fn on_screen(shown: Memo<Option<Shown>>) -> Option<(Cidr, Addr)> {
+    shown.with(|s| {
+        s.as_ref().map(|s| {
+            let net = s.parsed.network();
+            match &s.parsed {
+                Parsed::Network(n) => (net, n.address.unwrap_or(net.network())),
+                Parsed::Range(_) => (net, net.network()),
+            }
+        })
+    })
 }
 
 type ParseResult = Memo<Result<Parsed, InputError>>;
@@ -66,9 +82,7 @@ pub fn Calculator() -> impl IntoView {
                 <input::PrefixControl shown=shown on_set=set_prefix />
                 {move || shown.get().map(|s| view! { <results::Results shown=s mode=st.calc_mode.get() /> })}
                 <bits::BitView shown=shown on_set=set_prefix />
-                {move || {
-                    shown.with(|s| s.as_ref().map(|s| s.parsed.network())).map(|net| view! { <links::QuickLinks net=net /> })
-                }}
+                {move || on_screen(shown).map(|(net, _)| view! { <links::QuickLinks net=net /> })}
             </div>
         </section>
     }

@@ -19,12 +19,22 @@ pub struct BitView {
     pub html: String,
     /// One line per row: `Address 10.0.0.5 in binary: 00001010 00000000 00000000 00000101`.
     pub rows: Vec<String>,
+    pub prefix: u8,
+    pub width: u8,
 }
 
 impl BitView {
-    /// [`BitView::rows`] as list items, for a list beside the slider.
-    pub fn rows_html(&self) -> String {
-        self.rows.iter().map(|r| format!("<li>{r}</li>")).collect()
+    /// The caption: the two colours with their bit counts, how to move the prefix, and (for
+    /// screen readers, as the slider's contents are presentational) [`BitView::rows`].
+    pub fn caption_html(&self) -> String {
+        let rows: String = self.rows.iter().map(|r| format!("<li>{r}</li>")).collect();
+        format!(
+            "<span class=\"swatch swatch-net\"></span>network bits ({}) <span class=\"swatch swatch-host\"></span>host bits ({})\
+             <span class=\"hint\"> · click a bit to end the network part after it, or focus the bits and use ← →</span>\
+             <ul class=\"visually-hidden\">{rows}</ul>",
+            self.prefix,
+            self.width - self.prefix
+        )
     }
 }
 
@@ -80,7 +90,7 @@ pub fn bit_view(addr: Addr, prefix: u8) -> BitView {
             format!("{label} {v} in binary: {}", bits.join(sep))
         })
         .collect();
-    BitView { html, rows }
+    BitView { html, rows, prefix: p, width }
 }
 
 /// One cell: the column's classes (where the prefix falls, IPv6 nibble gaps), the row's class
@@ -187,6 +197,8 @@ mod tests {
             let edges: Vec<u8> = line.1.iter().filter(|c| c.1.contains("edge")).map(|c| c.0).collect();
             assert_eq!(edges, [28], "{}", line.0);
         }
+        assert!(v.caption_html().contains("network bits (27) <span class=\"swatch swatch-host\"></span>host bits (5)"));
+        assert!(v.caption_html().contains("<li>Network 192.168.10.64 in binary: "));
         assert_eq!(
             v.rows,
             [

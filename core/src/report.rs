@@ -45,8 +45,15 @@ pub struct Report {
     /// Where that address sits ("10.0.0.5 is address 6 of 256 in 10.0.0.0/24 …").
     pub address_position: Option<String>,
     pub zone: Option<String>,
+    /// The network address as a decimal integer and as `0x…` hex.
     pub integer: String,
     pub hex: String,
+    /// The same for the address typed, when it differs from the network address.
+    pub address_integer: Option<String>,
+    pub address_hex: Option<String>,
+    /// A bare IPv4 address that reads like a netmask or wildcard mask, and what it would mean
+    /// ("255.255.255.0 looks like a netmask: it is /24 …").
+    pub mask_hint: Option<String>,
     /// The network address in binary, with a `|` at the prefix boundary.
     pub binary: String,
     /// IPv6 only: fully written out.
@@ -114,6 +121,9 @@ impl Report {
             zone: n.zone.clone(),
             integer: net.network().value().to_string(),
             hex: format!("0x{}", net.network().hex()),
+            address_integer: n.address.map(|a| a.value().to_string()),
+            address_hex: n.address.map(|a| format!("0x{}", a.hex())),
+            mask_hint: (n.form == NetworkForm::Address).then(|| mask_hint(net.network())).flatten(),
             binary,
             exploded: (!v4).then(|| net.network().exploded()),
             count_64: (!v4).then(|| if net.prefix() <= 64 { Count::pow2(64 - net.prefix()) } else { Count::ZERO }),
@@ -121,6 +131,95 @@ impl Report {
             notes: embedded_v4_notes(n.address.unwrap_or(net.network()), net),
         }
     }
+}
+
+/// The octets a contiguous IPv4 netmask can have.
+const MASK_OCTETS: [u32; 9] = [0, 128, 192, 224, 240, 248, 252, 254, 255];
+
+/// What a bare IPv4 address that reads like a mask would mean: people type `255.255.255.0`
+/// alone to ask what it is, or a non-contiguous `255.0.255.0` believing it a mask.
+fn mask_hint(a: Addr) -> Option<String> {
+    if a.family() != Family::V4 {
+        return None;
+    }
+    let v = a.value() as u32;
+    let octets = v.to_be_bytes().map(u32::from);
+    let contiguous = |m: u32| m.checked_shl(m.leading_ones()).unwrap_or(0) == 0;
+    if octets[0] == 255 && v != u32::MAX && octets.iter().all(|o| MASK_OCTETS.contains(o)) {
+        return Some(if contiguous(v) {
+            let p = v.leading_ones();
+            format!(
+                "{a} looks like a netmask: it is /{p}. Shown here as an address; type it after one \
+                 (e.g. 10.0.0.0 {a}) to see that network."
+            )
+        } else {
+            format!(
+                "{a} looks like a netmask but is not one: a netmask's one-bits run unbroken from the \
+                 left (like 255.255.0.0). Shown here as an address."
+            )
+        });
+    }
+    let wild = !v;
+    if octets[0] == 0 && octets[3] == 255 && octets.iter().all(|o| MASK_OCTETS.contains(&(255 - o))) && contiguous(wild)
+    {
+        let p = wild.leading_ones();
+        return Some(format!(
+            "{a} looks like a wildcard mask: it is the wildcard of a /{p} (netmask {}). Shown here as an address.",
+            Addr::v4(wild)
+        ));
+    }
+    None
+}
+
+/// How many networks of size `/size` fit in `net`, in words people use: `65,536`, `1`, or a
+/// fraction when `net` is smaller (`1/65,536 of a /64`; `1/2⁶⁴ of a /64` past 2³²).
+pub fn networks_of_size(net: Cidr, size: u8) -> String {
+    let p = net.prefix();
+    if p <= size {
+        return Count::pow2(size - p).grouped();
+    }
+    let k = p - size;
+    if k <= 32 {
+        format!("1/{} of a /{size}", Count::pow2(k).grouped())
+    } else {
+        let sup: String =
+            k.to_string().chars().map(|d| "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().nth(d as usize - '0' as usize).unwrap_or(d)).collect();
+        format!("1/2{sup} of a /{size}")
+    }
+}
+
+/// One reference of a special-purpose block's RFC text, with its page on rfc-editor.org.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RfcLink {
+    pub text: String,
+    /// `None` for text that names no document.
+    pub url: Option<String>,
+}
+
+/// The references in an IANA registry's RFC text (`"RFC 8880, RFC 7050 Section 2.2"`,
+/// `"RFC 6890, Section 2.1"`, `"RFC 5180, RFC Errata 1752"`), each linked to its page (and
+/// section) on rfc-editor.org. The page only links; it never fetches them.
+pub fn rfc_links(rfc: &str) -> Vec<RfcLink> {
+    let mut doc: Option<String> = None;
+    rfc.split(", ")
+        .map(|part| {
+            let words: Vec<&str> = part.split(' ').collect();
+            let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+            let url = match words.as_slice() {
+                ["RFC", "Errata", n] if number(n) => Some(format!("https://www.rfc-editor.org/errata/eid{n}")),
+                ["RFC", n, rest @ ..] if number(n) => {
+                    doc = Some(format!("https://www.rfc-editor.org/rfc/rfc{n}"));
+                    match rest {
+                        ["Section", s] => doc.as_ref().map(|d| format!("{d}#section-{s}")),
+                        _ => doc.clone(),
+                    }
+                }
+                ["Section", s] => doc.as_ref().map(|d| format!("{d}#section-{s}")),
+                _ => None,
+            };
+            RfcLink { text: part.to_string(), url }
+        })
+        .collect()
 }
 
 /// Bits grouped by octet (IPv4) or hextet (IPv6), with `|` where the prefix ends.
@@ -259,5 +358,67 @@ mod tests {
         assert_eq!(r.count_48.unwrap().as_u128(), Some(1));
         assert_eq!(r.reverse_dns, "0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
         assert!(report("2002:c000:0204::/48", Mode::Standard).notes[0].contains("192.0.2.4"));
+    }
+
+    #[test]
+    fn integer_and_hex_of_the_address_typed_beside_the_network() {
+        let r = report("10.0.0.5/24", Mode::Standard);
+        assert_eq!((r.integer.as_str(), r.hex.as_str()), ("167772160", "0x0a000000"));
+        assert_eq!(r.address_integer.as_deref(), Some("167772165"));
+        assert_eq!(r.address_hex.as_deref(), Some("0x0a000005"));
+        let r = report("10.0.0.0/24", Mode::Standard);
+        assert_eq!((r.address_integer, r.address_hex), (None, None));
+    }
+
+    #[test]
+    fn a_bare_mask_is_recognised() {
+        let hint = |s: &str| report(s, Mode::Standard).mask_hint;
+        assert!(hint("255.255.255.0").unwrap().contains("looks like a netmask: it is /24"));
+        assert!(hint("255.255.240.0").unwrap().contains("/20"));
+        assert!(hint("255.0.255.0").unwrap().contains("is not one"));
+        assert!(hint("0.0.0.255").unwrap().contains("wildcard of a /24 (netmask 255.255.255.0)"));
+        assert!(hint("0.0.15.255").unwrap().contains("/20"));
+        for s in ["10.0.0.1", "255.255.255.255", "0.0.0.0", "255.1.0.0", "0.0.255.0", "192.168.1.0", "255.255.255.0/24"]
+        {
+            assert_eq!(hint(s), None, "{s}");
+        }
+        // Written as a network, a mask-like address is just a network.
+        assert_eq!(hint("255.255.255.0 255.255.255.0"), None);
+    }
+
+    #[test]
+    fn networks_of_a_size_read_as_a_fraction_when_smaller() {
+        let n = |s: &str| parse(s).unwrap().network();
+        assert_eq!(networks_of_size(n("2001:db8::/48"), 64), "65,536");
+        assert_eq!(networks_of_size(n("2001:db8::/64"), 64), "1");
+        assert_eq!(networks_of_size(n("2001:db8::/56"), 48), "1/256 of a /48");
+        assert_eq!(networks_of_size(n("2001:db8::/80"), 64), "1/65,536 of a /64");
+        assert_eq!(networks_of_size(n("2001:db8::1"), 64), "1/2⁶⁴ of a /64");
+        assert_eq!(networks_of_size(n("::/0"), 48), "281,474,976,710,656");
+    }
+
+    #[test]
+    fn rfc_references_link_to_rfc_editor() {
+        let links = rfc_links("RFC 8880, RFC 7050 Section 2.2");
+        assert_eq!(
+            links[0],
+            RfcLink { text: "RFC 8880".into(), url: Some("https://www.rfc-editor.org/rfc/rfc8880".into()) }
+        );
+        assert_eq!(links[1].url.as_deref(), Some("https://www.rfc-editor.org/rfc/rfc7050#section-2.2"));
+        let links = rfc_links("RFC 6890, Section 2.1");
+        assert_eq!(links[1].url.as_deref(), Some("https://www.rfc-editor.org/rfc/rfc6890#section-2.1"));
+        assert_eq!(
+            rfc_links("RFC 5180, RFC Errata 1752")[1].url.as_deref(),
+            Some("https://www.rfc-editor.org/errata/eid1752")
+        );
+        assert_eq!(rfc_links("Reserved")[0].url, None);
+        // Every row of the registries gets at least one link.
+        for s in crate::special::classify(parse("::/0").unwrap().network())
+            .iter()
+            .chain(crate::special::overlapping(parse("::/0").unwrap().network()).iter())
+            .chain(crate::special::overlapping(parse("0.0.0.0/0").unwrap().network()).iter())
+        {
+            assert!(rfc_links(s.rfc).iter().any(|l| l.url.is_some()), "{}: {}", s.block, s.rfc);
+        }
     }
 }

@@ -1,5 +1,12 @@
-//! Calculator helpers the web page needs beyond the report: the bit view's cells, rewriting
-//! the input for another prefix, and the quick links to neighbouring networks.
+//! Calculator helpers the web page needs beyond the report: the report and the bit view as
+//! markup (`results`, `bitview`), rewriting the input for another prefix, and the quick links
+//! to neighbouring networks.
+
+mod bitview;
+mod results;
+
+pub use bitview::{bit_view, BitView};
+pub use results::{result_rows, results_html, ResultRow};
 
 use crate::addr::{Addr, Cidr, Family};
 use crate::parse::Parsed;

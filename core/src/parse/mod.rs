@@ -8,8 +8,14 @@
 //! leading zeros (inet_aton would read them as octal), no shorthand forms such as `10/8`, no hex
 //! octets. Every rejection says what is wrong and where, with a suggestion when one is obvious.
 //! No input makes any function here panic (a property test feeds it arbitrary strings).
+//!
+//! A rejection also says whether the input could still become valid by typing more
+//! ([`ErrorKind::Incomplete`]: `10.0`, `10.0.0.0/`) or never can ([`ErrorKind::Invalid`]:
+//! `10.0.0.256`, `10.0.x`), so that a page can wait before showing the first kind (`partial`).
 
-use crate::addr::{Addr, Cidr, Family};
+mod partial;
+
+use crate::addr::{Addr, Cidr, Count, Family};
 use crate::ops::range_to_cidrs;
 use std::fmt;
 use std::ops::Range;
@@ -18,18 +24,36 @@ use std::ops::Range;
 /// range with zone ids) is well under this.
 pub const MAX_INPUT_LEN: usize = 256;
 
+/// Whether typing more could make a rejected input valid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The input is the start of something valid (`10.0`, `10.0.0.0/`, `2001:db8:`,
+    /// `10.0.0.9 - 10.0.0.1` on its way to `10.0.0.100`): someone is still typing it.
+    Incomplete,
+    /// Nothing typed after it can make it valid (`10.0.0.256`, `10.0.x`, `10.0.0.0/33`).
+    #[default]
+    Invalid,
+}
+
 /// A rejection: the message for people, the byte range of the input it is about (for
-/// highlighting), and a corrected input when one is obvious.
+/// highlighting), a corrected input when one is obvious, and whether more typing could still
+/// make the input valid (set by [`parse`]; other entry points leave it [`ErrorKind::Invalid`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
     pub message: String,
     pub span: Option<Range<usize>>,
     pub suggestion: Option<String>,
+    pub kind: ErrorKind,
 }
 
 impl InputError {
     fn new(message: impl Into<String>) -> InputError {
-        InputError { message: message.into(), span: None, suggestion: None }
+        InputError { message: message.into(), span: None, suggestion: None, kind: ErrorKind::Invalid }
+    }
+
+    /// The input is only the start of something valid: more typing may fix it.
+    pub fn is_incomplete(&self) -> bool {
+        self.kind == ErrorKind::Incomplete
     }
 
     fn at(mut self, start: usize, len: usize) -> InputError {
@@ -98,6 +122,13 @@ pub struct RangeInput {
     pub cidrs: Vec<Cidr>,
 }
 
+impl RangeInput {
+    /// How many addresses the range holds (`first` and `last` included).
+    pub fn addresses(&self) -> Count {
+        Count::new(self.last.value() - self.first.value()).saturating_add(Count::new(1))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Parsed {
     Network(NetworkInput),
@@ -114,12 +145,16 @@ impl Parsed {
             }
             Parsed::Network(n) => {
                 let fam = if n.network.family() == Family::V4 { "IPv4" } else { "IPv6" };
-                match (n.form, n.address) {
+                let what = match (n.form, n.address) {
                     (NetworkForm::Address, _) => format!("{fam} address"),
                     (_, Some(a)) => format!("{fam} address {a} in network {}", n.network),
                     (NetworkForm::Netmask, None) => format!("{fam} network written with a netmask"),
                     (NetworkForm::Wildcard, None) => format!("{fam} network written with a wildcard mask"),
                     (NetworkForm::Prefix, None) => format!("{fam} network"),
+                };
+                match &n.zone {
+                    Some(z) => format!("{what}, zone {z} (the interface it is reached on)"),
+                    None => what,
                 }
             }
         }
@@ -143,8 +178,18 @@ pub fn covering(a: Addr, b: Addr) -> Cidr {
     Cidr::containing(a, prefix).unwrap_or_else(|| Cidr::all(a.family()))
 }
 
-/// Parse anything a person may type into the calculator. See the module docs.
+/// Parse anything a person may type into the calculator. See the module docs. A rejection's
+/// [`InputError::kind`] says whether the input is the start of something valid.
 pub fn parse(input: &str) -> Result<Parsed, InputError> {
+    parse_strict(input).map_err(|mut e| {
+        if partial::could_complete(input) {
+            e.kind = ErrorKind::Incomplete;
+        }
+        e
+    })
+}
+
+fn parse_strict(input: &str) -> Result<Parsed, InputError> {
     // Bytes bound the work before anything is counted; the message speaks of characters.
     let chars = if input.len() > MAX_INPUT_LEN * 4 { input.len() } else { input.chars().count() };
     if chars > MAX_INPUT_LEN {
@@ -520,6 +565,7 @@ mod tests {
         let Parsed::Range(r) = parse("10.0.0.0 - 10.0.3.255").unwrap() else { panic!() };
         assert_eq!(r.cidrs.len(), 1);
         assert_eq!(r.cidrs[0].to_string(), "10.0.0.0/22");
+        assert_eq!(r.addresses().as_u128(), Some(1024));
         let Parsed::Range(r) = parse("10.0.0.10-10.0.0.20").unwrap() else { panic!() };
         let s: Vec<String> = r.cidrs.iter().map(|c| c.to_string()).collect();
         assert_eq!(s, ["10.0.0.10/31", "10.0.0.12/30", "10.0.0.16/30", "10.0.0.20/32"]);
@@ -535,6 +581,10 @@ mod tests {
         assert_eq!(net("::ffff:1.2.3.4").network.network().to_string(), "::ffff:1.2.3.4");
         let z = net("fe80::1%eth0");
         assert_eq!(z.zone.as_deref(), Some("eth0"));
+        assert_eq!(
+            parse("fe80::1%eth0").unwrap().describe(),
+            "IPv6 address, zone eth0 (the interface it is reached on)"
+        );
         assert_eq!(z.network.to_string(), "fe80::1/128");
         assert_eq!(net("fe80::%eth0/64").network.to_string(), "fe80::/64");
     }

@@ -34,65 +34,66 @@ pub struct AvoidLine {
 }
 
 /// Every network of `text` in order, each with its line (see the module docs). Also refused,
-/// each at its own line: a label the plan cannot hold, a network listed twice and networks
-/// past [`MAX_AVOID`].
+/// each at its own line: a label the plan cannot hold and networks past [`MAX_AVOID`]. (A
+/// network listed twice is harmless and kept.)
 pub fn parse_avoid(text: &str) -> Vec<AvoidLine> {
     let mut out: Vec<AvoidLine> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
-        let (body, comment) = match raw.split_once('#') {
-            Some((body, comment)) => (body, comment.split_whitespace().collect::<Vec<_>>().join(" ")),
-            None => (raw, String::new()),
-        };
+        let (body, comment) = raw.split_once('#').unwrap_or((raw, ""));
         let first = out.len();
         for part in body.split(',') {
-            let words: Vec<&str> = part.split_whitespace().collect();
-            let Some(&head) = words.first() else { continue };
-            if !looks_like_network(head) {
+            let part = squash(part);
+            let Some(head) = part.split(' ').next().filter(|h| !h.is_empty()) else { continue };
+            let label = part[head.len()..].trim();
+            let entry = if looks_like_network(head) {
+                network(head).map(|cidr| Avoid { cidr, label: label.to_string() })
+            } else {
                 // A label after a comma names the network before it on this line.
                 if let Some(AvoidLine { entry: Ok(prev), .. }) = out[first..].last_mut() {
                     if prev.label.is_empty() {
-                        prev.label = words.join(" ");
+                        prev.label = part;
                         continue;
                     }
                 }
-                let entry = Err(format!(
-                    "Line {line}: '{}' is not a network; write the network first, then its label (10.20.128.0/17 on-prem)",
+                Err(format!(
+                    "'{}' is not a network; write the network first, then its label (10.20.128.0/17 on-prem)",
                     short(head)
-                ));
-                out.push(AvoidLine { line, entry });
-                continue;
-            }
-            let entry = network(head)
-                .map(|cidr| Avoid { cidr, label: words[1..].join(" ") })
-                .map_err(|e| format!("Line {line}: {e}"));
+                ))
+            };
             out.push(AvoidLine { line, entry });
         }
+        let comment = squash(comment);
         if let [AvoidLine { entry: Ok(only), .. }] = &mut out[first..] {
-            if only.label.is_empty() && !comment.is_empty() && label_problem(&comment).is_none() {
+            if only.label.is_empty() && label_problem(&comment).is_none() {
                 only.label = comment;
             }
         }
     }
     let mut networks = 0;
-    for i in 0..out.len() {
-        let line = out[i].line;
-        let Ok(a) = &out[i].entry else { continue };
-        networks += 1;
-        let problem = if let Some(m) = label_problem(&a.label) {
-            Some(format!("Line {line}: {m}"))
-        } else if let Some(prev) = out[..i].iter().find(|p| p.entry.as_ref().is_ok_and(|b| b.cidr == a.cidr)) {
-            Some(format!("Line {line}: {} is already listed on line {}", a.cidr, prev.line))
-        } else if networks > MAX_AVOID {
-            Some(format!("Line {line}: at most {MAX_AVOID} networks to avoid"))
-        } else {
-            None
-        };
-        if let Some(m) = problem {
-            out[i].entry = Err(m);
+    for l in &mut out {
+        if let Ok(a) = &l.entry {
+            networks += 1;
+            let problem = if networks > MAX_AVOID {
+                Some(format!("at most {MAX_AVOID} networks to avoid"))
+            } else {
+                label_problem(&a.label)
+            };
+            if let Some(m) = problem {
+                l.entry = Err(m);
+            }
+        }
+        // Every message names its line.
+        if let Err(m) = &mut l.entry {
+            *m = format!("Line {}: {m}", l.line);
         }
     }
     out
+}
+
+/// `s` trimmed, each run of whitespace one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The networks of `text`, or its first mistake (with how many more lines have one).

@@ -8,12 +8,12 @@
 //!             {"name": "app", "kind": "private", "hosts": 500, "per_zone": true}],
 //!   "strategy": "zone-major", "growth": {"extra_zones": 1, "spare_per_zone": 24},
 //!   "pinned": [{"tier": 0, "zone": 1, "cidr": "10.0.5.0/24"}],
-//!   "avoid": ["192.168.0.0/16", {"cidr": "10.20.128.0/17", "label": "on-prem"}],
+//!   "avoid": ["192.168.0.0/16", "10.20.128.0/17 on-prem"],
 //!   "ipv6": {"block": "2600:1f18:abcd:ef00::/56"} }
 //! ```
 //!
-//! A network to avoid is written as its CIDR, or as `{"cidr", "label"}` when it has a label
-//! (so files without labels read exactly as before, and older saves load unchanged).
+//! A network to avoid is its CIDR, followed by its label when it has one, as in the form's
+//! list (so files without labels read exactly as before, and older saves load unchanged).
 //!
 //! On import every field but `vpc` is optional (provider defaults to generic, zones to the
 //! provider's three default zones, strategy to zone-major, tiers to per-zone); a tier's size is
@@ -62,7 +62,7 @@ struct PlanJson {
     #[serde(default)]
     pinned: Vec<PinJson>,
     #[serde(default)]
-    avoid: Vec<AvoidJson>,
+    avoid: Vec<String>,
     #[serde(default)]
     ipv6: Option<Ipv6Json>,
 }
@@ -109,18 +109,6 @@ struct PinJson {
     cidr: String,
 }
 
-/// A network to avoid: `"10.0.0.0/8"`, or `{"cidr": "10.0.0.0/8", "label": "corp"}`.
-#[derive(serde::Serialize, serde::Deserialize)]
-#[serde(untagged)]
-enum AvoidJson {
-    Plain(String),
-    Labelled {
-        cidr: String,
-        #[serde(default)]
-        label: String,
-    },
-}
-
 #[derive(serde::Serialize, serde::Deserialize)]
 struct Ipv6Json {
     block: String,
@@ -161,14 +149,7 @@ impl From<&Plan> for PlanJson {
                 .iter()
                 .map(|x| PinJson { tier: Ref::Index(x.tier), zone: x.zone.map(Ref::Index), cidr: x.cidr.to_string() })
                 .collect(),
-            avoid: p
-                .avoid
-                .iter()
-                .map(|a| match a.label.as_str() {
-                    "" => AvoidJson::Plain(a.cidr.to_string()),
-                    label => AvoidJson::Labelled { cidr: a.cidr.to_string(), label: label.to_string() },
-                })
-                .collect(),
+            avoid: p.avoid.iter().map(|a| a.to_string()).collect(),
             ipv6: p.ipv6.map(|v| Ipv6Json { block: v.block.to_string() }),
         }
     }
@@ -307,11 +288,10 @@ impl TryFrom<PlanJson> for Plan {
             .avoid
             .iter()
             .enumerate()
-            .map(|(i, a)| match a {
-                AvoidJson::Plain(c) => strict_cidr(&format!("avoid[{i}]"), c).map(Avoid::from),
-                AvoidJson::Labelled { cidr, label } => {
-                    strict_cidr(&format!("avoid[{i}].cidr"), cidr).map(|c| Avoid::new(c, label))
-                }
+            .map(|(i, a)| {
+                // "10.20.128.0/17 on-prem": the network, then the label (checked with the rest).
+                let (cidr, label) = a.trim().split_once(char::is_whitespace).unwrap_or((a, ""));
+                strict_cidr(&format!("avoid[{i}]"), cidr).map(|c| Avoid::new(c, label))
             })
             .collect::<Result<Vec<_>, _>>()?;
         let ipv6 = match raw.ipv6 {

@@ -1174,7 +1174,7 @@ fn hatch_defs(out: &mut String, p: &Palette) {
     let c = p.avoided;
     let _ = writeln!(
         out,
-        "<defs><pattern id=\"{HATCH_ID}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"{}\"/><rect width=\"2\" height=\"6\" fill=\"{}\" fill-opacity=\"0.45\"/></pattern></defs>",
+        "<defs><pattern id=\"{HATCH_ID}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"{}\"/><rect width=\"2\" height=\"6\" fill=\"{}\" fill-opacity=\"0.35\"/></pattern></defs>",
         c.fill, c.stroke
     );
 }

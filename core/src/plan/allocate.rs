@@ -628,10 +628,9 @@ fn place_with(plan: &Plan, capacity: usize) -> Result<Placement, Failure> {
         let rank = if matches!(m.piece, Piece::ZoneBlock { .. }) { 2 } else { 1 };
         top.push((m.prefix, rank, m.seq, Top::Loose(*m)));
     }
-    match plan.strategy {
-        Strategy::ZoneMajor => sort_few_by_key(&mut top, |(p, r, s, _)| (*p, *r, *s)),
-        Strategy::TierMajor => sort_few_by_key(&mut top, |(_, _, s, _)| *s),
-    }
+    // One sort (one compiled copy): tier-major by declaration order alone.
+    let by_order = plan.strategy == Strategy::TierMajor;
+    sort_few_by_key(&mut top, |(p, r, s, _)| if by_order { (0, 0, *s) } else { (*p, *r, *s) });
     let mut done: Vec<String> = Vec::new();
     let mut inner_work: Vec<(Group, Cidr, usize)> = Vec::new();
     for (prefix, _, _, item) in top {

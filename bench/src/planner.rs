@@ -67,7 +67,7 @@ fn two_hundred() -> Plan {
     p.growth = Growth { extra_zones: 2, spare_per_zone: Some(24) };
     p.ipv6 = Some(Ipv6Plan { block: inputs::v6(0x2600_1f18_abcd_1200 << 64, 56) });
     // On-premises and peered networks elsewhere in RFC 1918 (none overlapping the VPC).
-    p.avoid = (0..16u32).map(|i| inputs::v4(0xAC10_0000 | i << 16, 16)).collect();
+    p.avoid = (0..16u32).map(|i| inputs::v4(0xAC10_0000 | i << 16, 16).into()).collect();
     p
 }
 

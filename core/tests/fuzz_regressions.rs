@@ -38,15 +38,17 @@ fn plan_link_with_ipv6_host_route_opens() {
     assert_link_round_trips(plan::from_json(found).expect("the found plan imports"));
 
     let mut p = plan::preset("aws-3az").unwrap();
-    p.avoid.push(net("2001:db8::1/128"));
-    p.avoid.push(net("192.168.0.0/16"));
+    p.avoid.push(net("2001:db8::1/128").into());
+    p.avoid.push(net("192.168.0.0/16").into());
     assert_link_round_trips(p.clone());
 
     // Every other IPv6 prefix next to it, and the IPv6 block after it.
-    p.avoid = vec![net("2001:db8::1/128"), net("2001:db8::/127"), net("::/0"), net("ffff::/16")];
+    p.avoid = [net("2001:db8::1/128"), net("2001:db8::/127"), net("::/0"), net("ffff::/16")].map(Into::into).to_vec();
     p.ipv6 = Some(plan::Ipv6Plan { block: net("2600:1f18:abcd:ef00::/56") });
     assert_link_round_trips(p.clone());
 
-    p.avoid = vec![net("::1/128"), net("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"), net("10.9.9.9/32")];
+    p.avoid = [net("::1/128"), net("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"), net("10.9.9.9/32")]
+        .map(Into::into)
+        .to_vec();
     assert_link_round_trips(p);
 }

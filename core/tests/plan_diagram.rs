@@ -57,20 +57,21 @@ fn tier_major_draws_tier_rows() {
     plan.strategy = Strategy::TierMajor;
     plan.growth = Growth { extra_zones: 1, spare_per_zone: Some(24) };
     let l = plan.layout().unwrap();
-    let d = diagram(&plan, &l, 1000.0);
+    let d = diagram(&plan, &l, 1200.0);
     check_diagram(&plan, &l, &d);
     let kinds: Vec<LaneKind> = d.lanes.iter().map(|x| x.kind).collect();
     assert_eq!(kinds, [LaneKind::Tier(0), LaneKind::Tier(1), LaneKind::Tier(2), LaneKind::Spare]);
     let header: Vec<&str> = d.lanes[1].header.iter().map(|x| x.text.as_str()).collect();
-    assert_eq!(header, ["private", "10.0.0.0/18"]);
+    assert_eq!(header, ["private", "10.0.128.0/17"]);
     let header: Vec<&str> = d.lanes[2].header.iter().map(|x| x.text.as_str()).collect();
-    assert_eq!(header, ["data · Isolated", "10.0.68.0/22"]);
-    // The private row: three subnets then the growth slot, side by side.
+    assert_eq!(header, ["data · Isolated", "10.0.8.0/21"]);
+    // The private row: three subnets, the growth slot and the room for more zones, side by side.
     let row: Vec<&cidrplan::plan::diagram::BoxGeom> =
         d.boxes.iter().filter(|b| d.lanes[1].rect.contains(&b.rect)).collect();
-    assert_eq!(row.len(), 4);
+    assert_eq!(row.len(), 5);
     assert!(row.iter().all(|b| b.rect.y == row[0].rect.y));
     assert_eq!(row[3].role, Role::Growth);
+    assert_eq!(row[4].role, Role::Free);
     assert!(d.lanes[3].dashed);
     assert!(!d.stacked);
     assert!(diagram(&plan, &l, 300.0).stacked);

@@ -1,10 +1,13 @@
-//! Property tests of the planner: allocator invariants on random plans, the exact fit rule,
-//! determinism, diagram geometry, JSON round trips and hostile JSON.
+//! Property tests of the planner: allocator invariants on random plans (networks to avoid
+//! included), the exact fit rule, determinism, what growing a plan moves, diagram geometry,
+//! JSON round trips and hostile JSON.
 
 mod plan_support;
 
 use cidrplan::plan::diagram::diagram;
-use cidrplan::plan::{from_json, to_json, Plan, PlanError, Strategy as Arrangement};
+use cidrplan::plan::{
+    from_json, moved_subnets, to_json, Layout, Plan, PlanError, Strategy as Arrangement, Tier, TierKind, TierSize,
+};
 use plan_support::{check_diagram, check_layout, plan_strategy};
 use proptest::prelude::*;
 
@@ -32,6 +35,33 @@ fn demand(plan: &Plan) -> u128 {
             tiers + pow2((zones + extra) * spare)
         }
     }
+}
+
+/// `plan` grown at the end: one more zone (`zone`) or one more /26 tier.
+fn grown(plan: &Plan, zone: bool) -> Option<Plan> {
+    let mut next = plan.clone();
+    if zone {
+        if next.zones.len() >= cidrplan::plan::MAX_ZONES {
+            return None;
+        }
+        next.add_zone();
+    } else {
+        next.tiers.push(Tier::new("grown", TierKind::Private, TierSize::Prefix(26)));
+    }
+    Some(next)
+}
+
+/// The (tier, zone) of every subnet whose block or /64 differs, computed without
+/// `moved_subnets`.
+fn differing(before: &Layout, after: &Layout) -> Vec<(usize, Option<usize>)> {
+    before
+        .subnets
+        .iter()
+        .filter(|s| {
+            !after.subnets.iter().any(|n| n.tier == s.tier && n.zone == s.zone && n.cidr == s.cidr && n.ipv6 == s.ipv6)
+        })
+        .map(|s| (s.tier, s.zone))
+        .collect()
 }
 
 fn laid_out(plan: &Plan) -> Result<cidrplan::plan::Layout, PlanError> {
@@ -82,6 +112,45 @@ proptest! {
                 }
             }
             Err(e) => prop_assert!(false, "unexpected {:?}", e),
+        }
+    }
+
+    /// "Kept" (no move listed) means every existing subnet is where it was, and every listed
+    /// move is a real one.
+    #[test]
+    fn growing_a_plan_reports_exactly_the_subnets_it_moves(plan in plan_strategy(true), zone in any::<bool>()) {
+        let (Ok(before), Some(next)) = (plan.layout(), grown(&plan, zone)) else { return Ok(()) };
+        let Ok(after) = next.layout() else { return Ok(()) };
+        let moves = moved_subnets(&before, &after);
+        let listed: Vec<(usize, Option<usize>)> = moves.iter().map(|m| (m.tier, m.zone)).collect();
+        let mut expected = differing(&before, &after);
+        expected.sort();
+        let mut sorted = listed.clone();
+        sorted.sort();
+        prop_assert_eq!(sorted, expected);
+        for m in &moves {
+            prop_assert!(m.from != m.to || m.ipv6_from != m.ipv6_to);
+        }
+    }
+
+    /// Tier-major with room to spare in its tier blocks adds a zone without moving anything,
+    /// and a tier at the end never moves the tiers before it while the room stays the same.
+    #[test]
+    fn tier_major_grows_in_place(plan in plan_strategy(true), zone in any::<bool>()) {
+        let mut plan = plan;
+        plan.strategy = Arrangement::TierMajor;
+        // Pins may break a tier's block into single subnets, which then move like any.
+        plan.pinned.clear();
+        let (Ok(before), Some(next)) = (plan.layout(), grown(&plan, zone)) else { return Ok(()) };
+        let capacity = before.tier_capacity.unwrap();
+        let used = plan.zones.len() + plan.growth.extra_zones as usize;
+        match next.layout() {
+            Ok(after) if zone && capacity > used => prop_assert_eq!(differing(&before, &after), vec![]),
+            Ok(after) if !zone && after.tier_capacity == Some(capacity) => {
+                prop_assert_eq!(differing(&before, &after), vec![])
+            }
+            Err(e) if zone && capacity > used => prop_assert!(false, "a zone with room did not fit: {}", e),
+            _ => {}
         }
     }
 

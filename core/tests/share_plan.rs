@@ -34,7 +34,7 @@ fn edited_plans_round_trip() {
         zone: Some(0),
         cidr: "10.0.64.0/20".parse::<ipnetwork::IpNetwork>().unwrap().into(),
     });
-    plan.avoid.push(cidrplan::parse("192.168.0.0/16").unwrap().network());
+    plan.avoid.push(cidrplan::parse("192.168.0.0/16").unwrap().network().into());
     let state = ShareState::Plan(plan);
     assert_eq!(decode(&encode(&state)), Ok(state));
 }

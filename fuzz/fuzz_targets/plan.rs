@@ -169,11 +169,8 @@ impl Reader<'_> {
                 let outer = plan.vpc.get(self.below(plan.vpc.len() + 1)).copied();
                 let c = self.cidr_in(outer);
                 // Sometimes a network around a VPC block rather than inside it.
-                if self.rarely(4) {
-                    c.supernet(c.prefix().saturating_sub(self.byte() % 8)).unwrap_or(c)
-                } else {
-                    c
-                }
+                let c = if self.rarely(4) { c.supernet(c.prefix().saturating_sub(self.byte() % 8)).unwrap_or(c) } else { c };
+                cidrplan::plan::Avoid::new(c, if self.bool() { "on-prem" } else { "" })
             })
             .collect();
         if self.rarely(3) {

@@ -1,6 +1,7 @@
 //! The plan form: preset, provider, region, VPC blocks, zones, layout settings; the tier,
 //! network and pin sections live in their own files.
 
+use super::confirm::{At, Confirm, MoveBanner};
 use super::field::{parse_network, CheckedField};
 use super::networks::{Avoid, Ipv6Field, Pins};
 use super::tiers::Tiers;
@@ -13,6 +14,7 @@ use leptos::prelude::*;
 pub(super) fn PlanForm() -> impl IntoView {
     let st = expect_context::<AppState>();
     let plan = st.plan;
+    let confirm = Confirm::get();
     let load_preset = move |ev| {
         let id = event_target_value(&ev);
         if let Some(p) = plan::preset(&id) {
@@ -73,8 +75,18 @@ pub(super) fn PlanForm() -> impl IntoView {
                                     <input
                                         type="radio"
                                         name="strategy"
-                                        prop:checked=move || plan.with(|p| p.strategy == s)
-                                        on:change=move |_| st.edit_plan(|p| p.strategy = s)
+                                        prop:checked=move || {
+                                            confirm.revert.track();
+                                            plan.with(|p| p.strategy == s)
+                                        }
+                                        on:change=move |_| confirm.propose(
+                                            At::Strategy,
+                                            |n| format!("Switching to {}", n.strategy.id()),
+                                            match s {
+                                                Strategy::ZoneMajor => |p: &mut plan::Plan| p.strategy = Strategy::ZoneMajor,
+                                                Strategy::TierMajor => |p: &mut plan::Plan| p.strategy = Strategy::TierMajor,
+                                            },
+                                        )
                                     />
                                     <span>{s.label()}<span class="hint-inline">" — "{hint}</span></span>
                                 </label>
@@ -82,6 +94,7 @@ pub(super) fn PlanForm() -> impl IntoView {
                         })
                         .collect_view()}
                 </div>
+                <MoveBanner at=At::Strategy />
                 <div class="form-row">
                     <label class="field">
                         <span class="field-label">"Room for more zones"</span>
@@ -127,6 +140,7 @@ pub(super) fn PlanForm() -> impl IntoView {
 fn VpcBlocks() -> impl IntoView {
     let st = expect_context::<AppState>();
     let plan = st.plan;
+    let confirm = Confirm::get();
     // Rows are rebuilt only when their number changes, never on an edit inside one (which
     // would replace the field being typed in).
     let vpc_count = Memo::new(move |_| plan.with(|p| p.vpc.len()));
@@ -167,14 +181,19 @@ fn VpcBlocks() -> impl IntoView {
                 type="button"
                 class="button small"
                 disabled=move || plan.with(|p| p.vpc.len() >= plan::limits(p.provider).blocks_per_vpc.unwrap_or(plan::MAX_VPC_BLOCKS).min(plan::MAX_VPC_BLOCKS))
-                on:click=move |_| st.edit_plan(|p| {
-                    // Offer the next block after the last one as a starting point.
-                    let next = p.vpc.last().and_then(|c| c.next()).unwrap_or(p.vpc[0]);
-                    p.vpc.push(next);
-                })
+                on:click=move |_| confirm.propose(
+                    At::Blocks,
+                    |n| format!("Adding secondary block {}", n.vpc.last().map(|c| c.to_string()).unwrap_or_default()),
+                    |p| {
+                        // Offer the next block after the last one as a starting point.
+                        let next = p.vpc.last().and_then(|c| c.next()).unwrap_or(p.vpc[0]);
+                        p.vpc.push(next);
+                    },
+                )
             >
                 "+ Secondary block"
             </button>
+            <MoveBanner at=At::Blocks />
         </fieldset>
     }
 }
@@ -183,6 +202,7 @@ fn VpcBlocks() -> impl IntoView {
 fn Zones() -> impl IntoView {
     let st = expect_context::<AppState>();
     let plan = st.plan;
+    let confirm = Confirm::get();
     let zone_count = Memo::new(move |_| plan.with(|p| p.zones.len()));
     view! {
         <fieldset class="form-group">
@@ -192,8 +212,13 @@ fn Zones() -> impl IntoView {
                     on:click=move |_| st.edit_plan(|p| { let n = p.zones.len(); if n > 1 { p.remove_zone(n - 1) } })>"−"</button>
                 <output class="stepper-value" aria-live="polite">{move || plan.with(|p| p.zones.len())}" zones"</output>
                 <button type="button" class="icon-button" aria-label="One more zone" disabled=move || plan.with(|p| p.zones.len() >= MAX_ZONES)
-                    on:click=move |_| st.edit_plan(|p| p.add_zone())>"+"</button>
+                    on:click=move |_| confirm.propose(
+                        At::Zones,
+                        |n| format!("Adding {}", n.zones.last().cloned().unwrap_or_default()),
+                        |p| p.add_zone(),
+                    )>"+"</button>
             </div>
+            <MoveBanner at=At::Zones />
             <div class="zone-names">
                 {move || {
                     (0..zone_count.get())

@@ -6,9 +6,11 @@
 //! the plan only what parses, and while the plan has no layout the last valid one stays on
 //! screen under the explanation.
 //!
-//! One file per part of the page: `form` (with `tiers` and `networks`) and its `field`;
+//! One file per part of the page: `form` (with `tiers` and `networks`), its `field` and the
+//! `confirm` banner for changes that move subnets;
 //! `summary`, `diagram`, `table` and `exports` on the output side.
 
+mod confirm;
 mod diagram;
 mod exports;
 mod field;
@@ -55,6 +57,7 @@ pub fn Planner() -> impl IntoView {
     });
     let v = View { plan, layout, shown, hovered: RwSignal::new(None) };
     provide_context(v);
+    confirm::Confirm::provide();
     view! {
         <section class="panel planner" aria-labelledby="planner-title">
             <h2 id="planner-title" class="visually-hidden">"VPC planner"</h2>

@@ -1,6 +1,7 @@
 //! The plan form's IPv6 block, networks to avoid and pinned subnets.
 
 use super::field::{parse_network, CheckedField};
+use crate::browser;
 use crate::state::AppState;
 use cidrplan::plan::{self, Pin};
 use cidrplan::Cidr;
@@ -47,58 +48,58 @@ pub(super) fn Ipv6Field() -> impl IntoView {
     }
 }
 
+/// Where the avoid list's text is kept as typed (comments, commas), so a reload shows it again
+/// rather than the plan's one-network-a-line form.
+const KEY_AVOID_TEXT: &str = "cidrplan.v1.plan.avoid-text";
+
+/// The text typed last, if it still reads as `list` (else the plan changed elsewhere: undo, a
+/// preset, a link).
+fn typed_text(list: &[plan::Avoid]) -> Option<String> {
+    browser::storage_get(KEY_AVOID_TEXT).filter(|t| plan::parse_avoid_list(t).as_deref() == Ok(list))
+}
+
 #[component]
 pub(super) fn Avoid() -> impl IntoView {
     let st = expect_context::<AppState>();
     let plan = st.plan;
     let text =
-        RwSignal::new(plan.with_untracked(|p| p.avoid.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("\n")));
+        RwSignal::new(plan.with_untracked(|p| typed_text(&p.avoid).unwrap_or_else(|| plan::avoid_text(&p.avoid))));
     let problem = RwSignal::new(None::<String>);
     let on_input = move |ev| {
         let t = event_target_value(&ev);
-        let mut nets = Vec::new();
-        let mut bad = None;
-        for (n, line) in t.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            match parse_network(line) {
-                Ok(c) => nets.push(c),
-                Err(e) => {
-                    bad = Some(format!("Line {}: {e}", n + 1));
-                    break;
-                }
-            }
-        }
-        match bad {
-            Some(e) => problem.set(Some(e)),
-            None => {
+        match plan::parse_avoid_list(&t) {
+            Ok(list) => {
                 problem.set(None);
-                st.edit_plan(|p| p.avoid = nets);
+                browser::storage_set(KEY_AVOID_TEXT, &t);
+                st.edit_plan(|p| p.avoid = list);
             }
+            Err(e) => problem.set(Some(e)),
         }
         text.set(t);
     };
+    // Follow outside changes; the text stays as typed while it means the plan's list.
     Effect::new(move |_| {
-        let v = plan.with(|p| p.avoid.iter().map(|c| c.to_string()).collect::<Vec<_>>().join("\n"));
-        if problem.with_untracked(|p| p.is_none()) && text.with_untracked(|t| t.trim() != v) {
-            text.set(v);
+        let same = plan.with(|p| text.with_untracked(|t| plan::parse_avoid_list(t).as_deref() == Ok(&p.avoid[..])));
+        if problem.with_untracked(Option::is_none) && !same {
+            text.set(plan.with_untracked(|p| plan::avoid_text(&p.avoid)));
         }
     });
     view! {
         <fieldset class="form-group">
             <legend>"Networks to avoid"</legend>
             <label class="field">
-                <span class="field-label">"On-prem, peered or other VPC CIDRs, one per line"</span>
+                <span class="field-label">"On-prem, peered or other VPC CIDRs, kept free of subnets"</span>
                 <textarea
                     class="mono"
                     rows="3"
                     spellcheck="false"
+                    placeholder="10.20.128.0/17 on-prem"
                     prop:value=move || text.get()
                     on:input=on_input
                     aria-invalid=move || problem.with(|p| p.is_some()).to_string()
+                    aria-describedby="avoid-hint"
                 ></textarea>
+                <span id="avoid-hint" class="hint-inline">"One per line or comma-separated, a label after each; # starts a comment"</span>
                 <span class="field-error" role="alert">{move || problem.get()}</span>
             </label>
         </fieldset>

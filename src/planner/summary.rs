@@ -57,7 +57,10 @@ pub(super) fn Summaries() -> impl IntoView {
                             <div class="warning">
                                 <strong>"Overlaps with networks to avoid"</strong>
                                 <ul>{l.overlaps.iter().map(|o| view! { <li>{o.message.clone()}</li> }).collect_view()}</ul>
-                                {l.suggestions.iter().map(|s| view! { <p>{format!("Free RFC 1918 block instead of VPC block {}: ", s.block_index + 1)}<span class="mono">{s.replacement.to_string()}</span></p> }).collect_view()}
+                                {l.suggestions.iter().map(|s| {
+                                    let old = plan.vpc.get(s.block_index).map(|c| c.to_string()).unwrap_or_default();
+                                    view! { <p>{format!("A free RFC 1918 block clear of them, instead of {old}: ")}<span class="mono">{s.replacement.to_string()}</span></p> }
+                                }).collect_view()}
                             </div>
                         })}
                         {(!l.warnings.is_empty()).then(|| view! {

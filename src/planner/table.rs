@@ -66,6 +66,17 @@ pub(super) fn PlanTable() -> impl IntoView {
                                     })
                                     .collect_view()}
                             </tbody>
+                            {(!l.avoided.is_empty()).then(|| {
+                                // One line, by label: the table lists subnets, and none is there.
+                                let parts: Vec<String> = l.avoided.iter().map(|a| format!("{} {}", if a.label.is_empty() { "avoided" } else { &a.label }, a.cidr)).collect();
+                                view! {
+                                    <tfoot>
+                                        <tr class="avoided-row">
+                                            <td colspan=if has_v6 { "10" } else { "9" }>{format!("Kept free (networks to avoid): {}", parts.join(", "))}</td>
+                                        </tr>
+                                    </tfoot>
+                                }
+                            })}
                         </table>
                     </div>
                 }

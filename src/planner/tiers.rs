@@ -1,5 +1,6 @@
 //! The tier rows of the plan form.
 
+use super::confirm::{At, Confirm, MoveBanner};
 use super::field::CheckedField;
 use super::View;
 use crate::state::AppState;
@@ -10,6 +11,7 @@ use leptos::prelude::*;
 pub(super) fn Tiers() -> impl IntoView {
     let st = expect_context::<AppState>();
     let plan = st.plan;
+    let confirm = Confirm::get();
     let tier_count = Memo::new(move |_| plan.with(|p| p.tiers.len()));
     view! {
         <fieldset class="form-group">
@@ -21,13 +23,18 @@ pub(super) fn Tiers() -> impl IntoView {
                 type="button"
                 class="button small"
                 disabled=move || plan.with(|p| p.tiers.len() >= MAX_TIERS)
-                on:click=move |_| st.edit_plan(|p| {
-                    let name = format!("tier{}", p.tiers.len() + 1);
-                    p.tiers.push(Tier::new(&name, TierKind::Private, TierSize::Prefix(24)));
-                })
+                on:click=move |_| confirm.propose(
+                    At::Tiers,
+                    |n| format!("Adding tier {}", n.tiers.last().map(|t| t.name.as_str()).unwrap_or_default()),
+                    |p| {
+                        let name = format!("tier{}", p.tiers.len() + 1);
+                        p.tiers.push(Tier::new(&name, TierKind::Private, TierSize::Prefix(24)));
+                    },
+                )
             >
                 "+ Tier"
             </button>
+            <MoveBanner at=At::Tiers />
         </fieldset>
     }
 }

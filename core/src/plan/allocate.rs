@@ -1,6 +1,9 @@
 //! The allocator: a deterministic, greedy, largest-first placement of aligned blocks over free
 //! lists, in two levels (group blocks in the VPC, subnets inside each group block).
 //!
+//! 0. Networks to avoid are occupied space: the free lists start as the VPC blocks minus every
+//!    IPv4 network to avoid, so nothing (subnets, growth zones, spare blocks, group blocks) is
+//!    ever placed in one. A pin inside one is a field error (`check.rs`).
 //! 1. Tier sizes are resolved under the provider (hosts → the longest prefix whose usable count
 //!    covers them).
 //! 2. The plan becomes *groups* (zone-major: one per zone holding its per-zone subnets and its
@@ -8,16 +11,25 @@
 //!    slots, and one "spare" group) and *loose* pieces (zone-major: single-subnet tiers and the
 //!    growth zones' blocks). A group's block is the smallest aligned block holding its members:
 //!    power-of-two sizes placed largest first always pack perfectly into it.
+//!
+//!    Tier-major gives every tier's block room for a fixed number of zones, the *capacity*
+//!    (a power of two, at least the zones plus growth zones), so a zone added later goes into
+//!    its tier's block and no subnet moves. The capacity is the largest of 8, 4, 2 … with which
+//!    the plan fits in the VPC blocks it needs anyway (room for growth never pushes a tier
+//!    into a secondary block, so adding a block does not renumber either); the layout records
+//!    it in [`Layout::tier_capacity`].
 //! 3. A group with pinned subnets is fixed to the smallest block of that size that holds its
-//!    pins. If that block is not inside one VPC block, overlaps another group's block or pin, or
-//!    cannot hold the group's other members around the pins, the group is *dissolved*: its
-//!    members are placed one by one instead (and a warning says why).
+//!    pins. If that block is not inside one VPC block, overlaps another group's block, a pin or
+//!    a network to avoid, or cannot hold the group's other members around the pins, the group
+//!    is *dissolved*: its members are placed one by one instead (and a warning says why).
 //! 4. Fixed blocks and loose pins are carved out of the VPC's free list. Then every other
-//!    top-level block, sorted by size (largest first), then by kind (zones/tiers, single
-//!    subnets, growth), then by declaration order, takes the lowest free aligned address of the
-//!    first VPC block (primary first) that has room. Largest first makes this exact: with one
-//!    VPC block and no pins, a plan fits if and only if its blocks' sizes add up to no more
-//!    than the VPC (a property test checks this).
+//!    top-level block takes the lowest free aligned address of the first VPC block (primary
+//!    first) that has room: zone-major sorted by size (largest first), then by kind (zones,
+//!    single subnets, growth), then by declaration order; tier-major in declaration order (tier
+//!    by tier, the spare blocks last), so adding a tier never moves an earlier one. Both are
+//!    exact: with one VPC block, no pins and nothing to avoid, a plan fits if and only if its
+//!    blocks' sizes add up to no more than the VPC (aligned power-of-two blocks taken lowest
+//!    address first never strand room, whatever their order; a property test checks this).
 //! 5. Inside each group block, members are placed the same way (pins first).
 //!
 //! Each step is O(items × free blocks), so a full plan lays out in microseconds. When a block
@@ -90,6 +102,19 @@ pub struct GroupSummary {
     pub exact: Vec<Cidr>,
 }
 
+/// A part of a VPC block that lies in a network to avoid. Where networks to avoid overlap
+/// each other, the shared part belongs to the first one listed.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct AvoidedSpace {
+    pub cidr: Cidr,
+    /// Index into `Plan::vpc`.
+    pub block_index: usize,
+    /// Index into `Plan::avoid`.
+    pub avoid_index: usize,
+    /// The network's label, empty when it has none.
+    pub label: String,
+}
+
 /// The laid-out plan.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Layout {
@@ -104,13 +129,20 @@ pub struct Layout {
     pub tier_summaries: Vec<GroupSummary>,
     /// The spare group's block (tier-major with a spare block per zone).
     pub spare_block: Option<Cidr>,
-    /// Free space: the VPC blocks minus subnets and reservations, by address.
+    /// Free space: the VPC blocks minus subnets, reservations and avoided space, by address.
     pub free: Vec<Cidr>,
+    /// The parts of the VPC blocks inside networks to avoid, by address: occupied, never free.
+    pub avoided: Vec<AvoidedSpace>,
+    /// Tier-major: how many zones each per-zone tier's block (and the spare block) has room
+    /// for, a power of two at least the zones plus growth zones; `None` in zone-major.
+    pub tier_capacity: Option<usize>,
+    /// All the VPC blocks' addresses: used + reserved + avoided + free.
     pub total_addresses: Count,
     pub used_addresses: Count,
     pub reserved_addresses: Count,
+    pub avoided_addresses: Count,
     pub free_addresses: Count,
-    /// Overlaps with the networks to avoid.
+    /// Each VPC block (and the IPv6 block) overlapping a network to avoid, one per pair.
     pub overlaps: Vec<Overlap>,
     /// A free RFC 1918 replacement for each VPC block that overlaps a network to avoid.
     pub suggestions: Vec<BlockSuggestion>,
@@ -128,14 +160,19 @@ impl Layout {
         }
     }
 
-    /// "Free: 40,960 of 65,536 addresses (62.5%)".
+    /// "Free: 40,960 of 65,536 addresses (62.5%)", with " · 32,768 in networks to avoid" when
+    /// some of the VPC lies in them.
     pub fn free_text(&self) -> String {
-        format!(
+        let mut text = format!(
             "Free: {} of {} addresses ({}%)",
             self.free_addresses.grouped(),
             self.total_addresses.grouped(),
             crate::decimal::fixed(self.free_ratio() * 100.0, 1)
-        )
+        );
+        if self.avoided_addresses != Count::ZERO {
+            text.push_str(&format!(" · {} in networks to avoid", self.avoided_addresses.grouped()));
+        }
+        text
     }
 }
 
@@ -188,7 +225,10 @@ enum GroupKey {
 struct Group {
     key: GroupKey,
     members: Vec<Member>,
+    /// The first member's `seq`: groups and loose members sort together by it.
     seq: usize,
+    /// Addresses the group's block holds at least (tier-major: its capacity's worth of slots).
+    min: u128,
 }
 
 /// The smallest prefix of an aligned block holding `size` addresses; `None` past 2^32.
@@ -201,7 +241,13 @@ fn block_prefix(size: u128) -> Option<u8> {
 }
 
 fn group_need(g: &Group) -> u128 {
-    g.members.iter().map(|m| m.pin.map(|p| p.size().as_u128().unwrap_or(0)).unwrap_or_else(|| m.size())).sum()
+    let members: u128 =
+        g.members.iter().map(|m| m.pin.map(|p| p.size().as_u128().unwrap_or(0)).unwrap_or_else(|| m.size())).sum();
+    members.max(g.min)
+}
+
+fn prefix_size(p: u8) -> u128 {
+    1u128 << (32 - p.min(32))
 }
 
 /// Free aligned blocks, each tagged with the VPC block it lies in, sorted.
@@ -248,6 +294,17 @@ struct Placement {
     pieces: Vec<(Piece, Cidr, usize, bool)>,
     blocks: Vec<(GroupKey, Cidr)>,
     warnings: Vec<String>,
+    /// Groups whose pins forced their members to be placed one by one.
+    dissolved: usize,
+    /// Tier-major's capacity (see the module docs).
+    capacity: Option<usize>,
+}
+
+impl Placement {
+    /// The last VPC block anything was placed in.
+    fn last_block(&self) -> usize {
+        self.pieces.iter().map(|p| p.2).max().unwrap_or(0)
+    }
 }
 
 /// A block that found no room: the message's first part and what the suggestions should try.
@@ -310,8 +367,9 @@ fn grouped(n: u128) -> String {
     Count::new(n).grouped()
 }
 
-/// Build the groups and loose pieces of `plan` under its strategy.
-fn build(plan: &Plan, sz: &[Sizing]) -> (Vec<Group>, Vec<Member>) {
+/// Build the groups and loose pieces of `plan` under its strategy; tier-major blocks have room
+/// for `capacity` zones (see the module docs).
+fn build(plan: &Plan, sz: &[Sizing], capacity: usize) -> (Vec<Group>, Vec<Member>) {
     let zones = plan.zones.len();
     let extra = plan.growth.extra_zones as usize;
     let pin_of = |t: usize, z: Option<usize>| plan.pinned.iter().find(|p| p.tier == t && p.zone == z).map(|p| p.cidr);
@@ -335,8 +393,9 @@ fn build(plan: &Plan, sz: &[Sizing]) -> (Vec<Group>, Vec<Member>) {
                     members.push(member(Piece::Spare { zone: z }, p, None));
                 }
                 content = members.iter().map(Member::size).sum();
-                if !members.is_empty() {
-                    groups.push(Group { key: GroupKey::Zone(z), members, seq: z });
+                if let Some(first) = members.first() {
+                    let seq = first.seq;
+                    groups.push(Group { key: GroupKey::Zone(z), members, seq, min: 0 });
                 }
             }
             if let Some(p) = block_prefix(content) {
@@ -351,20 +410,23 @@ fn build(plan: &Plan, sz: &[Sizing]) -> (Vec<Group>, Vec<Member>) {
         Strategy::TierMajor => {
             for (t, tier) in plan.tiers.iter().enumerate() {
                 let p = sz[t].prefix;
-                let members: Vec<Member> = if tier.per_zone {
+                let (members, min): (Vec<Member>, u128) = if tier.per_zone {
                     let mut m: Vec<Member> = (0..zones)
                         .map(|z| member(Piece::Subnet { tier: t, zone: Some(z) }, p, pin_of(t, Some(z))))
                         .collect();
                     m.extend((0..extra).map(|k| member(Piece::ZoneSlot { tier: t, zone: zones + k }, p, None)));
-                    m
+                    (m, capacity as u128 * prefix_size(p))
                 } else {
-                    vec![member(Piece::Subnet { tier: t, zone: None }, p, pin_of(t, None))]
+                    (vec![member(Piece::Subnet { tier: t, zone: None }, p, pin_of(t, None))], 0)
                 };
-                groups.push(Group { key: GroupKey::Tier(t), members, seq: t });
+                let seq = members.first().map_or(0, |m| m.seq);
+                groups.push(Group { key: GroupKey::Tier(t), members, seq, min });
             }
             if let Some(p) = plan.growth.spare_per_zone {
-                let members = (0..zones + extra).map(|z| member(Piece::Spare { zone: z }, p, None)).collect();
-                groups.push(Group { key: GroupKey::Spare, members, seq: plan.tiers.len() });
+                let members: Vec<Member> =
+                    (0..zones + extra).map(|z| member(Piece::Spare { zone: z }, p, None)).collect();
+                let seq = members.first().map_or(0, |m| m.seq);
+                groups.push(Group { key: GroupKey::Spare, members, seq, min: capacity as u128 * prefix_size(p) });
             }
         }
     }
@@ -388,15 +450,50 @@ fn place_members(
     Ok(())
 }
 
-fn vpc_blocks(plan: &Plan) -> Vec<(usize, Cidr)> {
-    plan.vpc.iter().copied().enumerate().collect()
+/// The VPC blocks minus the IPv4 networks to avoid: where anything may be placed, each part
+/// tagged with its VPC block.
+fn open_space(plan: &Plan) -> Vec<(usize, Cidr)> {
+    let mut out = Vec::new();
+    for (bi, &b) in plan.vpc.iter().enumerate() {
+        let holes: Vec<Cidr> = plan.avoid.iter().map(|a| a.cidr).filter(|a| a.overlaps(b)).collect();
+        out.extend(ops::exclude(b, &holes).unwrap_or_default().into_iter().map(|c| (bi, c)));
+    }
+    out
 }
 
-/// Lay out the pieces. The plan has passed validation.
+/// Zones each tier-major block has room for at least: the zones and growth zones, rounded up.
+fn capacity_needed(plan: &Plan) -> usize {
+    (plan.zones.len() + plan.growth.extra_zones as usize).max(1).next_power_of_two()
+}
+
+/// Lay out the pieces. The plan has passed validation. Tier-major tries the capacities from
+/// the most room down (see the module docs); a plan that does not fit at the least room does
+/// not fit at all, and its failure is the one explained.
 fn place(plan: &Plan) -> Result<Placement, Failure> {
+    if plan.strategy == Strategy::ZoneMajor {
+        return place_with(plan, 0);
+    }
+    let need = capacity_needed(plan);
+    let tight = place_with(plan, need)?;
+    let most = need.max(super::model::MAX_ZONES.next_power_of_two());
+    let mut capacity = most;
+    while capacity > need {
+        if let Ok(roomy) = place_with(plan, capacity) {
+            // Room for growth, but not at the price of another VPC block or a broken tier block.
+            if roomy.last_block() <= tight.last_block() && roomy.dissolved <= tight.dissolved {
+                return Ok(roomy);
+            }
+        }
+        capacity /= 2;
+    }
+    Ok(tight)
+}
+
+/// [`place`] at one tier-major capacity (ignored in zone-major).
+fn place_with(plan: &Plan, capacity: usize) -> Result<Placement, Failure> {
     let sz = sizes(plan);
     let names = Names { plan, suffixes: plan.zone_suffixes() };
-    let (groups, mut loose) = build(plan, &sz);
+    let (groups, mut loose) = build(plan, &sz, capacity);
     let mut warnings = Vec::new();
     let mut pieces: Vec<(Piece, Cidr, usize, bool)> = Vec::new();
     let mut blocks: Vec<(GroupKey, Cidr)> = Vec::new();
@@ -404,6 +501,7 @@ fn place(plan: &Plan) -> Result<Placement, Failure> {
     // Fixed groups: those with pins.
     let mut fixed: Vec<(Group, Cidr, usize)> = Vec::new();
     let mut free_groups: Vec<Group> = Vec::new();
+    let mut dissolved = 0;
     for g in groups {
         let pins: Vec<Cidr> = g.members.iter().filter_map(|m| m.pin).collect();
         let (Some(first), Some(last)) = (pins.iter().map(|p| p.network()).min(), pins.iter().map(|p| p.last()).max())
@@ -412,7 +510,8 @@ fn place(plan: &Plan) -> Result<Placement, Failure> {
             continue;
         };
         let cover = covering(first, last);
-        let dissolve = |why: String, warnings: &mut Vec<String>, loose: &mut Vec<Member>, g: Group| {
+        let mut dissolve = |why: String, warnings: &mut Vec<String>, loose: &mut Vec<Member>, g: Group| {
+            dissolved += 1;
             warnings.push(format!(
                 "{} is not one block: {why}; its subnets are placed one by one",
                 capitalise(&names.group(g.key))
@@ -453,6 +552,11 @@ fn place(plan: &Plan) -> Result<Placement, Failure> {
             dissolve(why, &mut warnings, &mut loose, g);
             continue;
         }
+        if let Some(ai) = plan.avoid.iter().position(|a| a.cidr.overlaps(block)) {
+            let why = format!("the block {block} holding its pinned subnets overlaps {}", check::avoid_name(plan, ai));
+            dissolve(why, &mut warnings, &mut loose, g);
+            continue;
+        }
         let mut inner = Space::new(&[(bi, block)]);
         let mut placed = Vec::new();
         for m in g.members.iter().filter(|m| m.pin.is_some()) {
@@ -472,7 +576,7 @@ fn place(plan: &Plan) -> Result<Placement, Failure> {
     }
 
     // Carve the fixed blocks and the loose pins out of the VPC.
-    let mut space = Space::new(&vpc_blocks(plan));
+    let mut space = Space::new(&open_space(plan));
     for (g, block, _) in &fixed {
         if space.carve(*block).is_none() {
             return Err(Failure {
@@ -524,7 +628,9 @@ fn place(plan: &Plan) -> Result<Placement, Failure> {
         let rank = if matches!(m.piece, Piece::ZoneBlock { .. }) { 2 } else { 1 };
         top.push((m.prefix, rank, m.seq, Top::Loose(*m)));
     }
-    sort_few_by_key(&mut top, |(p, r, s, _)| (*p, *r, *s));
+    // One sort (one compiled copy): tier-major by declaration order alone.
+    let by_order = plan.strategy == Strategy::TierMajor;
+    sort_few_by_key(&mut top, |(p, r, s, _)| if by_order { (0, 0, *s) } else { (*p, *r, *s) });
     let mut done: Vec<String> = Vec::new();
     let mut inner_work: Vec<(Group, Cidr, usize)> = Vec::new();
     for (prefix, _, _, item) in top {
@@ -560,7 +666,8 @@ fn place(plan: &Plan) -> Result<Placement, Failure> {
             });
         }
     }
-    Ok(Placement { pieces, blocks, warnings })
+    let capacity = (plan.strategy == Strategy::TierMajor).then_some(capacity);
+    Ok(Placement { pieces, blocks, warnings, dissolved, capacity })
 }
 
 fn capitalise(s: &str) -> String {
@@ -624,8 +731,10 @@ fn sum_list(items: &[(String, u8)]) -> String {
 
 fn group_failure(plan: &Plan, names: &Names, g: &Group, need: u128, prefix: Option<u8>, remain: String) -> Failure {
     let sz = sizes(plan);
+    // What the members themselves hold: a tier-major block is larger (its zone capacity).
+    let members = g.members.iter().map(Member::size).sum::<u128>().min(need);
     let aligned = |prefix: Option<u8>, what: &str| match prefix {
-        Some(p) if (1u128 << (32 - p)) > need => {
+        Some(p) if (1u128 << (32 - p)) > members => {
             format!(" in one aligned /{p} ({}){what}", grouped(1u128 << (32 - p)))
         }
         _ => String::new(),
@@ -717,9 +826,46 @@ fn member_failure(plan: &Plan, names: &Names, m: &Member, remain: String) -> Fai
     }
 }
 
-/// Whether `plan` is valid and lays out (used to test suggestions).
+/// Whether `plan` is valid and lays out (used to test suggestions). Tier-major fits exactly
+/// when it fits at its least capacity, so one placement answers.
 fn fits(plan: &Plan) -> bool {
-    check::validate(plan).is_empty() && check::limit_problem(plan).is_none() && place(plan).is_ok()
+    let capacity = match plan.strategy {
+        Strategy::ZoneMajor => 0,
+        Strategy::TierMajor => capacity_needed(plan),
+    };
+    check::validate(plan).is_empty() && check::limit_problem(plan).is_none() && place_with(plan, capacity).is_ok()
+}
+
+/// How much of each VPC block lies in networks to avoid, in words: "32,768 of the 65,536
+/// addresses of 10.20.0.0/16 lie in on-prem 10.20.128.0/17" (blocks joined by "; "). Empty
+/// when no VPC block overlaps one.
+fn avoided_clause(plan: &Plan) -> String {
+    let mut parts = Vec::new();
+    for (bi, &b) in plan.vpc.iter().enumerate() {
+        let hits: Vec<usize> = (0..plan.avoid.len()).filter(|&i| plan.avoid[i].cidr.overlaps(b)).collect();
+        if hits.is_empty() {
+            continue;
+        }
+        let open: u128 =
+            open_space(plan).iter().filter(|(i, _)| *i == bi).map(|(_, c)| c.size().as_u128().unwrap_or(0)).sum();
+        let inside = b.size().as_u128().unwrap_or(0) - open;
+        let names: Vec<String> = hits.iter().map(|&i| check::avoid_name(plan, i)).collect();
+        parts.push(format!(
+            "{} of the {} addresses of {b} lie in {}",
+            grouped(inside),
+            b.size().grouped(),
+            join_and(&names)
+        ));
+    }
+    parts.join("; ")
+}
+
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// The changes that would make `plan` fit, each checked by laying out the changed plan.
@@ -727,6 +873,15 @@ fn remedies(plan: &Plan, f: &Failure) -> Vec<String> {
     let mut out = Vec::new();
     let lim = check::limits(plan.provider);
     let sz = sizes(plan);
+    // A VPC block clear of the networks to avoid, in place of one that overlaps them.
+    for s in check::suggestions(plan) {
+        let mut q = plan.clone();
+        let old = std::mem::replace(&mut q.vpc[s.block_index], s.replacement);
+        if fits(&q) {
+            out.push(format!("{} instead of {old}", s.replacement));
+        }
+    }
+    let avoided = plan.vpc.iter().any(|b| plan.avoid.iter().any(|a| a.cidr.overlaps(*b)));
     // A larger primary block.
     if let Some(&primary) = plan.vpc.first() {
         let lo = lim.vpc_prefix.0;
@@ -738,26 +893,25 @@ fn remedies(plan: &Plan, f: &Failure) -> Vec<String> {
         match found {
             Some(p) if plan.vpc.len() == 1 => out.push(format!("a /{p} VPC")),
             Some(p) => out.push(format!("a /{p} primary block")),
-            None => {
-                // At the provider's largest block size: another block may do.
-                let max_blocks =
-                    lim.blocks_per_vpc.unwrap_or(super::model::MAX_VPC_BLOCKS).min(super::model::MAX_VPC_BLOCKS);
-                if plan.vpc.len() < max_blocks {
-                    let mut taken = plan.avoid.clone();
-                    taken.extend(plan.vpc.iter().copied());
-                    taken.push(check::docker_bridge());
-                    let range = check::rfc1918().into_iter().find(|r| r.contains(primary));
-                    let candidate = match range {
-                        Some(r) => check::free_block_in(r, primary.prefix(), &taken),
-                        None => check::free_rfc1918_block(primary.prefix(), &taken),
-                    };
-                    if let Some(c) = candidate {
-                        let mut q = plan.clone();
-                        q.vpc.push(c);
-                        if fits(&q) {
-                            out.push(format!("a secondary block such as {c}"));
-                        }
-                    }
+            None => {}
+        }
+        // Another block: at the provider's largest block size, or when avoided space is what
+        // is missing (growing the primary may only take in more of it).
+        let max_blocks = lim.blocks_per_vpc.unwrap_or(super::model::MAX_VPC_BLOCKS).min(super::model::MAX_VPC_BLOCKS);
+        if (found.is_none() || avoided) && plan.vpc.len() < max_blocks {
+            let mut taken = check::avoided_cidrs(plan);
+            taken.extend(plan.vpc.iter().copied());
+            taken.push(check::docker_bridge());
+            let range = check::rfc1918().into_iter().find(|r| r.contains(primary));
+            let candidate = match range {
+                Some(r) => check::free_block_in(r, primary.prefix(), &taken),
+                None => check::free_rfc1918_block(primary.prefix(), &taken),
+            };
+            if let Some(c) = candidate {
+                let mut q = plan.clone();
+                q.vpc.push(c);
+                if fits(&q) {
+                    out.push(format!("a secondary block such as {c}"));
                 }
             }
         }
@@ -855,10 +1009,16 @@ fn explain(plan: &Plan, f: Failure) -> String {
         format!("use {}", join_or(&fixes))
     };
     let head = f.head;
-    if f.remain.is_empty() {
+    let mut remain = f.remain;
+    let avoided = avoided_clause(plan);
+    if !avoided.is_empty() {
+        // The space the numbers above leave out, and why.
+        remain = if remain.is_empty() { avoided } else { format!("{remain} ({avoided})") };
+    }
+    if remain.is_empty() {
         format!("{head} — {advice}")
     } else {
-        format!("{head}; {} — {advice}", f.remain)
+        format!("{head}; {remain} — {advice}")
     }
 }
 
@@ -985,10 +1145,12 @@ fn assemble(plan: &Plan, placed: Placement) -> Layout {
         })
         .collect();
 
+    let avoided = avoided_space(plan);
     let mut free = Vec::new();
     let mut total = Count::ZERO;
     let mut used = Count::ZERO;
     let mut reserved_count = Count::ZERO;
+    let mut avoided_count = Count::ZERO;
     let mut free_count = Count::ZERO;
     for (bi, &b) in plan.vpc.iter().enumerate() {
         total = total.saturating_add(b.size());
@@ -997,10 +1159,14 @@ fn assemble(plan: &Plan, placed: Placement) -> Layout {
             .filter(|s| s.block_index == bi)
             .map(|s| s.cidr)
             .chain(reserved.iter().filter(|r| r.block_index == bi).map(|r| r.cidr))
+            .chain(avoided.iter().filter(|a| a.block_index == bi).map(|a| a.cidr))
             .collect();
         free.extend(ops::exclude(b, &taken).unwrap_or_default());
     }
     free.sort();
+    for a in &avoided {
+        avoided_count = avoided_count.saturating_add(a.cidr.size());
+    }
     for s in &subnets {
         used = used.saturating_add(s.cidr.size());
     }
@@ -1010,9 +1176,8 @@ fn assemble(plan: &Plan, placed: Placement) -> Layout {
     for f in &free {
         free_count = free_count.saturating_add(f.size());
     }
-    let named: Vec<(String, Cidr)> = subnets.iter().map(|s| (s.name.clone(), s.cidr)).collect();
     Layout {
-        overlaps: check::overlaps(plan, &named),
+        overlaps: check::overlaps(plan),
         suggestions: check::suggestions(plan),
         subnets,
         reserved,
@@ -1020,12 +1185,41 @@ fn assemble(plan: &Plan, placed: Placement) -> Layout {
         tier_summaries,
         spare_block: block_of(GroupKey::Spare),
         free,
+        avoided,
+        tier_capacity: placed.capacity,
         total_addresses: total,
         used_addresses: used,
         reserved_addresses: reserved_count,
+        avoided_addresses: avoided_count,
         free_addresses: free_count,
         warnings,
     }
+}
+
+/// The parts of the VPC blocks inside networks to avoid, disjoint (a part two of them share
+/// belongs to the first listed), by address.
+fn avoided_space(plan: &Plan) -> Vec<AvoidedSpace> {
+    let mut out: Vec<AvoidedSpace> = Vec::new();
+    for (bi, &b) in plan.vpc.iter().enumerate() {
+        for (ai, a) in plan.avoid.iter().enumerate() {
+            if !a.cidr.overlaps(b) {
+                continue;
+            }
+            // Of two overlapping blocks one holds the other.
+            let part = if a.cidr.contains(b) { b } else { a.cidr };
+            let earlier: Vec<Cidr> =
+                out.iter().filter(|x| x.block_index == bi && x.cidr.overlaps(part)).map(|x| x.cidr).collect();
+            let new = if earlier.is_empty() { vec![part] } else { ops::exclude(part, &earlier).unwrap_or_default() };
+            out.extend(new.into_iter().map(|cidr| AvoidedSpace {
+                cidr,
+                block_index: bi,
+                avoid_index: ai,
+                label: a.label.clone(),
+            }));
+        }
+    }
+    sort_few_by_key(&mut out, |a| a.cidr);
+    out
 }
 
 impl Plan {

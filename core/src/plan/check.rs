@@ -162,6 +162,17 @@ fn name_problem(what: &str, text: &str, required: bool) -> Option<String> {
     None
 }
 
+/// Why `label` cannot label a network to avoid, if it cannot: the name rules, and no `,` or
+/// `#`, which the avoid list's text form uses as separators.
+pub(crate) fn label_problem(label: &str) -> Option<String> {
+    if let Some(m) = name_problem("label", label, false) {
+        return Some(m);
+    }
+    label
+        .contains([',', '#'])
+        .then(|| format!("The label '{}' contains ',' or '#', which separate networks and comments", label.trim()))
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
 }
@@ -240,6 +251,11 @@ pub(crate) fn structural(plan: &Plan) -> Vec<FieldProblem> {
             "avoid",
             format!("At most {MAX_AVOID} networks to avoid; this plan has {}", plan.avoid.len()),
         ));
+    }
+    for (i, a) in plan.avoid.iter().enumerate() {
+        if let Some(m) = label_problem(&a.label) {
+            out.push(problem(format!("avoid[{i}].label"), format!("Network to avoid {}: {m}", a.cidr)));
+        }
     }
     if let Some(v6) = plan.ipv6 {
         if v6.block.family() != Family::V6 {
@@ -372,6 +388,19 @@ pub fn validate(plan: &Plan) -> Vec<FieldProblem> {
                 format!("{} overlaps the pinned subnet {}", pin.cidr, other.cidr),
             ));
         }
+        // Avoided space is occupied: a pin there would be a subnet inside on-prem.
+        if let Some(a) = plan.avoid.iter().find(|a| a.cidr.overlaps(pin.cidr)) {
+            let how = if a.cidr.contains(pin.cidr) { "lies in" } else { "overlaps" };
+            out.push(problem(
+                format!("{field}.cidr"),
+                format!(
+                    "Pinned subnet {} of tier {} {how} {}, a network to avoid: pin a CIDR outside it, or take it off the networks to avoid if the subnet really is there",
+                    pin.cidr,
+                    tier.name.trim(),
+                    a.describe()
+                ),
+            ));
+        }
     }
 
     // IPv6.
@@ -495,27 +524,32 @@ pub(crate) fn warnings(plan: &Plan) -> Vec<String> {
     out
 }
 
-/// What a VPC part overlapping a network to avoid is.
+/// What part of the plan overlaps a network to avoid. Subnets never do: the allocator treats
+/// avoided space as occupied and a pin there is a field error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OverlapWith {
     /// A VPC block (index into `Plan::vpc`).
     VpcBlock(usize),
-    /// A planned subnet (index into `Layout::subnets`).
-    Subnet(usize),
     /// The IPv6 block.
     Ipv6Block,
 }
 
-/// One overlap between the plan and a network to avoid.
+/// One overlap between a block of the plan and a network to avoid: one sentence each, never
+/// one per subnet.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Overlap {
     /// Index into `Plan::avoid`.
     pub avoid_index: usize,
     pub avoid: Cidr,
+    /// The network's label ("on-prem"), empty when it has none.
+    pub label: String,
     pub with: OverlapWith,
     /// The plan's block that overlaps.
     pub cidr: Cidr,
+    /// Addresses the two share (of two overlapping blocks one holds the other).
+    pub addresses: Count,
+    /// What it means, in one sentence naming the network by its label.
     pub message: String,
 }
 
@@ -527,47 +561,69 @@ pub struct BlockSuggestion {
     pub replacement: Cidr,
 }
 
-/// Every overlap of the VPC blocks, the IPv6 block and the given subnets (`(name, cidr)`, in
-/// layout order) with the networks to avoid.
-pub(crate) fn overlaps(plan: &Plan, subnets: &[(String, Cidr)]) -> Vec<Overlap> {
+/// How messages name network to avoid `i`: "on-prem 10.20.128.0/17", or
+/// "10.20.128.0/17 (network to avoid #2)" without a label.
+pub(crate) fn avoid_name(plan: &Plan, i: usize) -> String {
+    match plan.avoid.get(i) {
+        Some(a) if a.label.is_empty() => format!("{} (network to avoid #{})", a.cidr, i + 1),
+        Some(a) => a.describe(),
+        None => String::new(),
+    }
+}
+
+/// Every overlap of the VPC blocks and the IPv6 block with the networks to avoid, by network
+/// to avoid, then block.
+pub(crate) fn overlaps(plan: &Plan) -> Vec<Overlap> {
     let mut out = Vec::new();
-    for (ai, &a) in plan.avoid.iter().enumerate() {
-        for (bi, &b) in plan.vpc.iter().enumerate() {
-            if b.overlaps(a) {
-                let which = if bi == 0 { "primary VPC block".to_string() } else { format!("VPC block #{}", bi + 1) };
-                out.push(Overlap {
-                    avoid_index: ai,
-                    avoid: a,
-                    with: OverlapWith::VpcBlock(bi),
-                    cidr: b,
-                    message: format!("The {which} {b} overlaps {a} (network to avoid #{})", ai + 1),
-                });
+    let blocks = plan
+        .vpc
+        .iter()
+        .enumerate()
+        .map(|(bi, &b)| (OverlapWith::VpcBlock(bi), b))
+        .chain(plan.ipv6.map(|v6| (OverlapWith::Ipv6Block, v6.block)));
+    let blocks: Vec<(OverlapWith, Cidr)> = blocks.collect();
+    for (ai, a) in plan.avoid.iter().enumerate() {
+        for &(with, b) in &blocks {
+            if !b.overlaps(a.cidr) {
+                continue;
             }
-        }
-        for (si, (name, c)) in subnets.iter().enumerate() {
-            if c.overlaps(a) {
-                out.push(Overlap {
-                    avoid_index: ai,
-                    avoid: a,
-                    with: OverlapWith::Subnet(si),
-                    cidr: *c,
-                    message: format!("Subnet {name} {c} overlaps {a} (network to avoid #{})", ai + 1),
-                });
-            }
-        }
-        if let Some(v6) = plan.ipv6 {
-            if v6.block.overlaps(a) {
-                out.push(Overlap {
-                    avoid_index: ai,
-                    avoid: a,
-                    with: OverlapWith::Ipv6Block,
-                    cidr: v6.block,
-                    message: format!("The IPv6 block {} overlaps {a} (network to avoid #{})", v6.block, ai + 1),
-                });
-            }
+            let shared = if a.cidr.contains(b) { b.size() } else { a.cidr.size() };
+            let which = match with {
+                OverlapWith::VpcBlock(0) => format!("primary VPC block {b}"),
+                OverlapWith::VpcBlock(bi) => format!("VPC block #{} {b}", bi + 1),
+                OverlapWith::Ipv6Block => format!("IPv6 block {b}"),
+            };
+            let name = avoid_name(plan, ai);
+            let it = if a.label.is_empty() { "that network".to_string() } else { a.label.clone() };
+            let message = match (with, a.cidr.contains(b)) {
+                (OverlapWith::Ipv6Block, _) => format!(
+                    "The {which} overlaps {name}: routes to {it} cannot reach the part inside the VPC, which routes its own IPv6 block locally"
+                ),
+                (_, true) => format!(
+                    "The {which} lies entirely in {name}: no subnet can go in it, and routes to {it} over peering or VPN would conflict with the VPC's own"
+                ),
+                (_, false) => format!(
+                    "The {which} overlaps {name}: those {} addresses stay unused, and peering or VPN routes to {it} cannot reach them, because the VPC routes its own CIDR locally",
+                    shared.grouped()
+                ),
+            };
+            out.push(Overlap {
+                avoid_index: ai,
+                avoid: a.cidr,
+                label: a.label.clone(),
+                with,
+                cidr: b,
+                addresses: shared,
+                message,
+            });
         }
     }
     out
+}
+
+/// The networks to avoid, without their labels.
+pub(crate) fn avoided_cidrs(plan: &Plan) -> Vec<Cidr> {
+    plan.avoid.iter().map(|a| a.cidr).collect()
 }
 
 /// For each VPC block that overlaps a network to avoid, a free RFC 1918 block of the same size
@@ -576,10 +632,10 @@ pub(crate) fn overlaps(plan: &Plan, subnets: &[(String, Cidr)]) -> Vec<Overlap> 
 pub(crate) fn suggestions(plan: &Plan) -> Vec<BlockSuggestion> {
     let mut out: Vec<BlockSuggestion> = Vec::new();
     for (bi, &b) in plan.vpc.iter().enumerate() {
-        if b.family() != Family::V4 || !plan.avoid.iter().any(|a| a.overlaps(b)) {
+        if b.family() != Family::V4 || !plan.avoid.iter().any(|a| a.cidr.overlaps(b)) {
             continue;
         }
-        let mut taken: Vec<Cidr> = plan.avoid.clone();
+        let mut taken: Vec<Cidr> = avoided_cidrs(plan);
         taken.extend(plan.vpc.iter().enumerate().filter(|&(j, _)| j != bi).map(|(_, &c)| c));
         taken.extend(out.iter().map(|s| s.replacement));
         if plan.provider == Mode::Aws {

@@ -11,8 +11,9 @@
 //!   kind ([`Role`]); pinned subnets carry a pin mark. At narrow widths zone columns wrap (down to one per row)
 //!   and tier rows put their header above their boxes, which wrap too;
 //! - the frame's footer: how much of the VPC is free;
-//! - the address map: one strip per VPC block, every subnet, reservation and free gap drawn to
-//!   scale along the block's addresses, in order, covering it exactly;
+//! - the address map: one strip per VPC block, every subnet, reservation, avoided part (hatched,
+//!   named by its label) and free gap drawn to scale along the block's addresses, in order,
+//!   covering it exactly;
 //! - a legend.
 //!
 //! Text is measured with a fixed estimate for a monospace font ([`text_width`]); a label is only
@@ -86,7 +87,8 @@ impl Rect {
     }
 }
 
-/// The colour role of a box or segment: a tier kind, growth or free space.
+/// The colour role of a box or segment: a tier kind, growth, space in a network to avoid or
+/// free space.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
@@ -95,6 +97,8 @@ pub enum Role {
     Isolated,
     Custom,
     Growth,
+    /// Inside a network to avoid: occupied, drawn hatched.
+    Avoided,
     Free,
 }
 
@@ -116,6 +120,7 @@ impl Role {
             Role::Isolated => "tier-isolated",
             Role::Custom => "tier-custom",
             Role::Growth => "growth",
+            Role::Avoided => "avoided",
             Role::Free => "free",
         }
     }
@@ -127,6 +132,7 @@ impl Role {
             Role::Isolated => "Isolated",
             Role::Custom => "Custom",
             Role::Growth => "Growth",
+            Role::Avoided => "Avoided",
             Role::Free => "Free",
         }
     }
@@ -277,6 +283,8 @@ pub struct BoxGeom {
 pub enum SegmentKind {
     Subnet(usize),
     Reservation(usize),
+    /// Index into `Layout::avoided`.
+    Avoided(usize),
     Free,
 }
 
@@ -707,6 +715,21 @@ fn strip(plan: &Plan, layout: &Layout, bi: usize, block: Cidr, rect: Rect) -> Ve
             items.push((r.cidr.network().value(), r.cidr.last().value(), SegmentKind::Reservation(i)));
         }
     }
+    // Adjacent parts of one network to avoid are one segment.
+    for (i, a) in layout.avoided.iter().enumerate() {
+        if a.block_index != bi || !block.contains(a.cidr) {
+            continue;
+        }
+        let (f, l) = (a.cidr.network().value(), a.cidr.last().value());
+        match items.last_mut() {
+            Some((_, last, SegmentKind::Avoided(j)))
+                if *last + 1 == f && layout.avoided[*j].avoid_index == a.avoid_index =>
+            {
+                *last = l
+            }
+            _ => items.push((f, l, SegmentKind::Avoided(i))),
+        }
+    }
     sort_few_by_key(&mut items, |x| x.0);
     // Fill every gap with one free segment (merging adjacent free blocks).
     let mut all: Vec<(u128, u128, SegmentKind)> = Vec::with_capacity(items.len() * 2 + 1);
@@ -748,6 +771,21 @@ fn strip(plan: &Plan, layout: &Layout, bi: usize, block: Cidr, rect: Rect) -> Ve
                     let r = &layout.reserved[i];
                     let title = format!("reserved for growth · {} · {} · {first} – {last}", r.label, r.cidr);
                     (Role::Growth, r.label.clone(), title)
+                }
+                SegmentKind::Avoided(i) => {
+                    let a = &layout.avoided[i];
+                    let n = Count::new(l - f + 1);
+                    let cidrs: Vec<String> =
+                        crate::ops::range_to_cidrs(first, last).iter().map(|c| c.to_string()).collect();
+                    let net = plan.avoid.get(a.avoid_index).map(|x| x.cidr.to_string()).unwrap_or_default();
+                    let name = if a.label.is_empty() { "avoided".to_string() } else { a.label.clone() };
+                    let title = format!(
+                        "avoided · {name} {net} (network to avoid #{}) · {first} – {last} · {} addresses · {}",
+                        a.avoid_index + 1,
+                        count(n),
+                        cidrs.join(", ")
+                    );
+                    (Role::Avoided, name, title)
                 }
                 SegmentKind::Free => {
                     let cidrs = crate::ops::range_to_cidrs(first, last);
@@ -857,7 +895,15 @@ pub fn diagram(plan: &Plan, layout: &Layout, width: f64) -> Diagram {
     for (bi, &block) in plan.vpc.iter().enumerate() {
         let free_here =
             layout.free.iter().filter(|f| block.contains(**f)).fold(Count::ZERO, |a, f| a.saturating_add(f.size()));
-        let caption_text = format!("{block} · {} · {} free", block_label(bi), free_here.grouped());
+        let avoided_here = layout
+            .avoided
+            .iter()
+            .filter(|a| a.block_index == bi)
+            .fold(Count::ZERO, |n, a| n.saturating_add(a.cidr.size()));
+        let mut caption_text = format!("{block} · {} · {} free", block_label(bi), free_here.grouped());
+        if avoided_here != Count::ZERO {
+            let _ = write!(caption_text, " · {} avoided", avoided_here.grouped());
+        }
         let caption = label(PAD, y + SMALL, &caption_text, text_w, SMALL)
             .or_else(|| label(PAD, y + SMALL, &block.to_string(), text_w, SMALL))
             .unwrap_or(Label {
@@ -905,6 +951,9 @@ pub fn diagram(plan: &Plan, layout: &Layout, width: f64) -> Diagram {
         TierKind::ALL.iter().filter(|k| plan.tiers.iter().any(|t| t.kind == **k)).map(|&k| Role::of(k)).collect();
     if !layout.reserved.is_empty() {
         roles.push(Role::Growth);
+    }
+    if !layout.avoided.is_empty() {
+        roles.push(Role::Avoided);
     }
     roles.push(Role::Free);
     let mut entries: Vec<(Role, String, bool)> = roles.into_iter().map(|r| (r, r.label().to_string(), false)).collect();
@@ -957,6 +1006,8 @@ pub struct Palette {
     pub isolated: Colors,
     pub custom: Colors,
     pub growth: Colors,
+    /// The hatched fill's background and stripes, and its label's colour.
+    pub avoided: Colors,
     pub free: Colors,
 }
 
@@ -968,6 +1019,7 @@ impl Palette {
             Role::Isolated => self.isolated,
             Role::Custom => self.custom,
             Role::Growth => self.growth,
+            Role::Avoided => self.avoided,
             Role::Free => self.free,
         }
     }
@@ -990,6 +1042,7 @@ pub const LIGHT: Palette = Palette {
     isolated: colors("#fef3c7", "#d97706", "#78350f"),
     custom: colors("#f3e8ff", "#9333ea", "#581c87"),
     growth: colors("#f1f5f9", "#64748b", "#334155"),
+    avoided: colors("#fee2e2", "#b91c1c", "#7f1d1d"),
     free: colors("#ffffff", "#94a3b8", "#475569"),
 };
 
@@ -1006,6 +1059,7 @@ pub const DARK: Palette = Palette {
     isolated: colors("#713f12", "#fbbf24", "#fef3c7"),
     custom: colors("#3b0764", "#c084fc", "#f3e8ff"),
     growth: colors("#1e293b", "#64748b", "#cbd5e1"),
+    avoided: colors("#450a0a", "#f87171", "#fecaca"),
     free: colors("#0f172a", "#475569", "#94a3b8"),
 };
 
@@ -1103,6 +1157,28 @@ fn svg_circle(out: &mut String, c: &Circle, fill: &str) {
         writeln!(out, "<circle class=\"pin\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\"/>", n(c.cx), n(c.cy), n(c.r));
 }
 
+/// The id of the hatch pattern that fills avoided space.
+const HATCH_ID: &str = "avoided-hatch";
+
+/// The fill of a segment or swatch of `role`: its colour, or the hatch for avoided space.
+fn role_fill(role: Role, p: &Palette) -> &'static str {
+    match role {
+        Role::Avoided => "url(#avoided-hatch)",
+        r => p.role(r).fill,
+    }
+}
+
+/// The hatch pattern: the avoided colour crossed by diagonal stripes, so avoided space never
+/// reads as a colour of its own in a greyscale print either.
+fn hatch_defs(out: &mut String, p: &Palette) {
+    let c = p.avoided;
+    let _ = writeln!(
+        out,
+        "<defs><pattern id=\"{HATCH_ID}\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"{}\"/><rect width=\"2\" height=\"6\" fill=\"{}\" fill-opacity=\"0.35\"/></pattern></defs>",
+        c.fill, c.stroke
+    );
+}
+
 /// Where an SVG rendering of the diagram goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SvgTarget {
@@ -1149,6 +1225,11 @@ pub fn render_svg(d: &Diagram, dark: bool, target: SvgTarget) -> String {
         "<rect class=\"background\" x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"{}\"/>",
         p.background
     );
+    let hatched = d.strips.iter().flat_map(|s| &s.segments).any(|g| g.role == Role::Avoided)
+        || d.legend.iter().any(|l| l.role == Role::Avoided);
+    if hatched {
+        hatch_defs(&mut out, p);
+    }
     svg_rect(
         &mut out,
         &d.frame,
@@ -1204,11 +1285,8 @@ pub fn render_svg(d: &Diagram, dark: bool, target: SvgTarget) -> String {
             let c = p.role(seg.role);
             let r = Rect { x: seg.x, y: s.rect.y, w: seg.w, h: s.rect.h };
             let class = format!("segment {}", seg.role.class());
-            open_rect(
-                &mut out,
-                &r,
-                Paint { class: &class, fill: c.fill, stroke: c.stroke, dashed: false, radius: 0.0 },
-            );
+            let fill = role_fill(seg.role, p);
+            open_rect(&mut out, &r, Paint { class: &class, fill, stroke: c.stroke, dashed: false, radius: 0.0 });
             if let (true, SegmentKind::Subnet(i)) = (page, seg.kind) {
                 let _ = write!(out, " data-subnet=\"{i}\"");
             }
@@ -1239,7 +1317,7 @@ pub fn render_svg(d: &Diagram, dark: bool, target: SvgTarget) -> String {
                     &item.swatch,
                     Paint {
                         class: item.role.class(),
-                        fill: c.fill,
+                        fill: role_fill(item.role, p),
                         stroke: c.stroke,
                         dashed: item.role.dashed(),
                         radius: 2.0,

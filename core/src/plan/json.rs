@@ -8,8 +8,12 @@
 //!             {"name": "app", "kind": "private", "hosts": 500, "per_zone": true}],
 //!   "strategy": "zone-major", "growth": {"extra_zones": 1, "spare_per_zone": 24},
 //!   "pinned": [{"tier": 0, "zone": 1, "cidr": "10.0.5.0/24"}],
-//!   "avoid": ["192.168.0.0/16"], "ipv6": {"block": "2600:1f18:abcd:ef00::/56"} }
+//!   "avoid": ["192.168.0.0/16", "10.20.128.0/17 on-prem"],
+//!   "ipv6": {"block": "2600:1f18:abcd:ef00::/56"} }
 //! ```
+//!
+//! A network to avoid is its CIDR, followed by its label when it has one, as in the form's
+//! list (so files without labels read exactly as before, and older saves load unchanged).
 //!
 //! On import every field but `vpc` is optional (provider defaults to generic, zones to the
 //! provider's three default zones, strategy to zone-major, tiers to per-zone); a tier's size is
@@ -20,7 +24,9 @@
 //! [`Plan::validate`].
 
 use super::check;
-use super::model::{default_region, default_zones, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize};
+use super::model::{
+    default_region, default_zones, Avoid, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize,
+};
 use super::PlanError;
 use crate::addr::{Addr, Cidr};
 use crate::mode::Mode;
@@ -143,7 +149,7 @@ impl From<&Plan> for PlanJson {
                 .iter()
                 .map(|x| PinJson { tier: Ref::Index(x.tier), zone: x.zone.map(Ref::Index), cidr: x.cidr.to_string() })
                 .collect(),
-            avoid: p.avoid.iter().map(|c| c.to_string()).collect(),
+            avoid: p.avoid.iter().map(|a| a.to_string()).collect(),
             ipv6: p.ipv6.map(|v| Ipv6Json { block: v.block.to_string() }),
         }
     }
@@ -282,7 +288,11 @@ impl TryFrom<PlanJson> for Plan {
             .avoid
             .iter()
             .enumerate()
-            .map(|(i, s)| strict_cidr(&format!("avoid[{i}]"), s))
+            .map(|(i, a)| {
+                // "10.20.128.0/17 on-prem": the network, then the label (checked with the rest).
+                let (cidr, label) = a.trim().split_once(char::is_whitespace).unwrap_or((a, ""));
+                strict_cidr(&format!("avoid[{i}]"), cidr).map(|c| Avoid::new(c, label))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let ipv6 = match raw.ipv6 {
             None => None,

@@ -4,10 +4,13 @@
 //!
 //! - [`Plan`] is what the user edits: plain public fields (see `model.rs`), so the UI binds them
 //!   directly; it may hold anything while being edited.
+//! - [`moved_subnets`] compares two layouts (before and after a change) so the UI can say which
+//!   subnets a change would move before applying it.
 //! - [`Plan::validate`] lists every invalid field as a [`FieldProblem`] with a path:
 //!   `name`, `region`, `vpc`, `vpc[i]`, `zones`, `zones[i]`, `tiers`, `tiers[i].name`,
 //!   `tiers[i].size`, `growth.extra_zones`, `growth.spare_per_zone`, `pinned`,
-//!   `pinned[i].tier`, `pinned[i].zone`, `pinned[i].cidr`, `avoid`, `ipv6.block`.
+//!   `pinned[i].tier`, `pinned[i].zone`, `pinned[i].cidr`, `avoid`, `avoid[i].label`,
+//!   `ipv6.block`.
 //! - [`Plan::layout`] gives a [`Layout`] or a [`PlanError`]: the first invalid field, a provider
 //!   limit (subnets or blocks per VPC), or a plan that does not fit, explained in numbers with
 //!   the changes that would make it fit (each one checked by laying the changed plan out).
@@ -16,26 +19,31 @@
 //!   [`diagram::to_svg`] a standalone SVG; [`to_json`]/[`from_json`] (and serde on [`Plan`])
 //!   the import/export format; [`presets`] the starting points.
 //!
-//! The allocator is described in `allocate.rs`: greedy, largest first, aligned, over free lists.
+//! The allocator is described in `allocate.rs`: greedy, aligned, over free lists that leave
+//! out the networks to avoid. [`parse_avoid`] reads the avoid list as people type it.
 
 mod allocate;
+mod avoid;
 mod check;
 pub mod diagram;
 mod json;
 mod model;
+mod moves;
 mod presets;
 mod table;
 
-pub use allocate::{GroupSummary, Layout, PlannedSubnet, Reservation, ReservationKind};
+pub use allocate::{AvoidedSpace, GroupSummary, Layout, PlannedSubnet, Reservation, ReservationKind};
+pub use avoid::{avoid_text, parse_avoid, parse_avoid_list, AvoidLine};
 pub use check::{
     free_rfc1918_block, limits, rfc1918, validate, BlockSuggestion, FieldProblem, Overlap, OverlapWith, ProviderLimits,
 };
 pub use json::{from_json, to_json, MAX_JSON_BYTES};
 pub use model::{
-    default_region, default_zone_name, default_zones, subnet_name, usable_v4, zone_suffixes, Growth, Ipv6Plan, Pin,
-    Plan, Sizing, Strategy, Tier, TierKind, TierSize, MAX_AVOID, MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS,
-    MAX_VPC_BLOCKS, MAX_ZONES,
+    default_region, default_zone_name, default_zones, subnet_name, usable_v4, zone_suffixes, Avoid, Growth, Ipv6Plan,
+    Pin, Plan, Sizing, Strategy, Tier, TierKind, TierSize, MAX_AVOID, MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS,
+    MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES,
 };
+pub use moves::{moved_subnets, moves_message, SubnetMove};
 pub use presets::{preset, presets};
 pub(crate) use table::block_label;
 

@@ -296,6 +296,48 @@ pub struct Pin {
     pub cidr: Cidr,
 }
 
+/// A network this VPC must not overlap (on-premises, a peered VPC, …): no subnet or growth
+/// reservation is placed in it, and a VPC block overlapping it is reported.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Avoid {
+    pub cidr: Cidr,
+    /// What the network is ("on-prem"); empty when none was given. Never holds `,`, `#` or
+    /// control characters (see [`crate::plan::parse_avoid`]).
+    pub label: String,
+}
+
+impl Avoid {
+    pub fn new(cidr: Cidr, label: &str) -> Avoid {
+        Avoid { cidr, label: label.trim().to_string() }
+    }
+
+    /// How messages name it: "on-prem 10.20.128.0/17", or the network alone without a label.
+    pub fn describe(&self) -> String {
+        if self.label.is_empty() {
+            self.cidr.to_string()
+        } else {
+            format!("{} {}", self.label, self.cidr)
+        }
+    }
+}
+
+impl From<Cidr> for Avoid {
+    fn from(cidr: Cidr) -> Avoid {
+        Avoid { cidr, label: String::new() }
+    }
+}
+
+/// The form of the avoid list's text: `10.20.128.0/17 on-prem`.
+impl fmt::Display for Avoid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.label.is_empty() {
+            write!(f, "{}", self.cidr)
+        } else {
+            write!(f, "{} {}", self.cidr, self.label)
+        }
+    }
+}
+
 /// Dual-stack: the VPC's IPv6 block; every subnet gets a numbered /64 from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Ipv6Plan {
@@ -317,8 +359,9 @@ pub struct Plan {
     pub strategy: Strategy,
     pub growth: Growth,
     pub pinned: Vec<Pin>,
-    /// On-premises, peered and other networks this VPC must not overlap (IPv4 or IPv6).
-    pub avoid: Vec<Cidr>,
+    /// On-premises, peered and other networks this VPC must not overlap (IPv4 or IPv6), with
+    /// their labels. IPv4 ones are occupied space for the allocator.
+    pub avoid: Vec<Avoid>,
     pub ipv6: Option<Ipv6Plan>,
 }
 

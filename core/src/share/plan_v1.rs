@@ -13,7 +13,7 @@
 //! strategy             u8 code
 //! growth               u8 extra zones, u8 spare-per-zone prefix + 1 (0 = none)
 //! pinned               u8 count, then each: u8 tier, u8 zone + 1 (0 = no zone), cidr
-//! avoid                u8 count, then each cidr
+//! avoid                u8 count, then each cidr (v2 adds the labels as an extension)
 //! ipv6                 u8 0 = none, 1 = followed by a cidr
 //! cidr                 u8 (bit 7 family: 1 = IPv6, bits 0-6 prefix; IPv6 /128, which does
 //!                      not fit, is 0x7f: no IPv4 prefix), then the address's
@@ -27,14 +27,14 @@ use super::v1::{address_bytes, mode_code, mode_from_code, read_base};
 use super::{fail, ShareError};
 use crate::addr::{Cidr, Family};
 use crate::plan::{
-    default_zone_name, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize, MAX_AVOID, MAX_EXTRA_ZONES,
-    MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES,
+    default_zone_name, Avoid, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize, MAX_AVOID,
+    MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES,
 };
 
 const FLAG_PER_ZONE: u8 = 4;
 const FLAG_HOSTS: u8 = 8;
 
-fn push_str(out: &mut Vec<u8>, s: &str) {
+pub(super) fn push_str(out: &mut Vec<u8>, s: &str) {
     push_varint(out, u32::try_from(s.len()).unwrap_or(u32::MAX));
     out.extend_from_slice(s.as_bytes());
 }
@@ -89,7 +89,7 @@ pub(super) fn write(out: &mut Vec<u8>, p: &Plan) {
         push_cidr(out, pin.cidr);
     }
     out.push(count(p.avoid.len()));
-    p.avoid.iter().for_each(|&c| push_cidr(out, c));
+    p.avoid.iter().for_each(|a| push_cidr(out, a.cidr));
     match p.ipv6 {
         None => out.push(0),
         Some(v6) => {
@@ -99,7 +99,7 @@ pub(super) fn write(out: &mut Vec<u8>, p: &Plan) {
     }
 }
 
-fn read_str(r: &mut Reader, what: &str) -> Result<String, ShareError> {
+pub(super) fn read_str(r: &mut Reader, what: &str) -> Result<String, ShareError> {
     let len = r.varint(what)? as usize;
     if len > MAX_NAME_CHARS * 4 {
         return fail(format!("This link is damaged: {what} is too long"));
@@ -181,7 +181,8 @@ pub(super) fn read(r: &mut Reader) -> Result<Plan, ShareError> {
         pinned.push(Pin { tier, zone, cidr });
     }
     let n = read_count(r, MAX_AVOID, "networks to avoid")?;
-    let avoid = (0..n).map(|_| read_cidr(r, "a network to avoid")).collect::<Result<Vec<_>, _>>()?;
+    // Labels, when any, follow in v2's extension 1 (`v2/plan.rs`).
+    let avoid = (0..n).map(|_| read_cidr(r, "a network to avoid").map(Avoid::from)).collect::<Result<Vec<_>, _>>()?;
     let ipv6 = match r.u8("the IPv6 setting")? {
         0 => None,
         1 => Some(Ipv6Plan { block: read_cidr(r, "the IPv6 block")? }),

@@ -2,7 +2,7 @@
 //! invariants every layout must meet.
 #![allow(dead_code)]
 
-use cidrplan::plan::{Growth, Ipv6Plan, Layout, Pin, Plan, Strategy as Arrangement, Tier, TierKind, TierSize};
+use cidrplan::plan::{Avoid, Growth, Ipv6Plan, Layout, Pin, Plan, Strategy as Arrangement, Tier, TierKind, TierSize};
 use cidrplan::{Cidr, Mode};
 use proptest::prelude::*;
 
@@ -63,8 +63,18 @@ pub fn check_layout(plan: &Plan, l: &Layout) {
         assert_eq!(s.usable, plan.provider.usable(s.cidr));
         assert!(plan.provider.size_problem(s.cidr).is_none(), "{} {} breaks the provider's sizes", s.name, s.cidr);
     }
-    // Nothing overlaps: subnets and reservations, pairwise.
+    // Nothing overlaps: subnets and reservations, pairwise, and none lies in a network to avoid.
     let mut all: Vec<Cidr> = l.subnets.iter().map(|s| s.cidr).chain(l.reserved.iter().map(|r| r.cidr)).collect();
+    for c in &all {
+        if let Some(a) = plan.avoid.iter().find(|a| a.cidr.overlaps(*c)) {
+            panic!("{c} is placed in {} {}, a network to avoid", a.label, a.cidr);
+        }
+    }
+    for (i, g) in l.zone_summaries.iter().chain(&l.tier_summaries).enumerate() {
+        if let Some(b) = g.block {
+            assert!(!plan.avoid.iter().any(|a| a.cidr.overlaps(b)), "group {i}'s block {b} reaches into avoided space");
+        }
+    }
     all.sort();
     for w in all.windows(2) {
         assert!(!w[0].overlaps(w[1]), "{} overlaps {}", w[0], w[1]);
@@ -107,18 +117,66 @@ pub fn check_layout(plan: &Plan, l: &Layout) {
         let mine: Vec<Cidr> = l.subnets.iter().filter(|s| s.zone == Some(zi)).map(|s| s.cidr).collect();
         assert_eq!(zs.exact, cidrplan::ops::aggregate(&mine));
     }
-    // Accounting: free + used + reserved = total, free disjoint from everything placed.
+    // Accounting: free + used + reserved + avoided = total, free disjoint from everything
+    // placed and from the networks to avoid.
     let sum = |v: &mut dyn Iterator<Item = Cidr>| v.fold(0u128, |a, c| a + c.size().as_u128().unwrap());
     let total = sum(&mut plan.vpc.iter().copied());
     let used = sum(&mut l.subnets.iter().map(|s| s.cidr));
     let reserved = sum(&mut l.reserved.iter().map(|r| r.cidr));
     let free = sum(&mut l.free.iter().copied());
-    assert_eq!(total, used + reserved + free, "accounting");
+    let avoided = sum(&mut l.avoided.iter().map(|a| a.cidr));
+    assert_eq!(total, used + reserved + avoided + free, "accounting");
     assert_eq!(l.total_addresses.as_u128(), Some(total));
     assert_eq!(l.free_addresses.as_u128(), Some(free));
+    assert_eq!(l.avoided_addresses.as_u128(), Some(avoided));
     for f in &l.free {
         assert!(!all.iter().any(|c| c.overlaps(*f)), "free {f} overlaps a placed block");
+        assert!(!plan.avoid.iter().any(|a| a.cidr.overlaps(*f)), "free {f} lies in a network to avoid");
         assert!(plan.vpc.iter().any(|b| b.contains(*f)));
+    }
+    // Avoided space: exactly the VPC blocks' parts inside networks to avoid, each part once.
+    for (i, a) in l.avoided.iter().enumerate() {
+        assert!(plan.vpc[a.block_index].contains(a.cidr), "avoided {} outside its block", a.cidr);
+        let net = &plan.avoid[a.avoid_index];
+        assert!(
+            net.cidr.contains(a.cidr) && net.label == a.label,
+            "avoided {} is not in network #{}",
+            a.cidr,
+            a.avoid_index
+        );
+        assert!(!l.avoided[..i].iter().any(|b| b.cidr.overlaps(a.cidr)), "avoided {} counted twice", a.cidr);
+    }
+    let expected: u128 = plan
+        .vpc
+        .iter()
+        .map(|b| {
+            let inside: Vec<Cidr> = plan
+                .avoid
+                .iter()
+                .map(|a| a.cidr)
+                .filter(|a| a.overlaps(*b))
+                .map(|a| if a.contains(*b) { *b } else { a })
+                .collect();
+            sum(&mut cidrplan::ops::aggregate(&inside).into_iter())
+        })
+        .sum();
+    assert_eq!(avoided, expected, "avoided space");
+    // Tier-major: every per-zone tier's block has room for the capacity's zones.
+    match (plan.strategy, l.tier_capacity) {
+        (Arrangement::ZoneMajor, c) => assert_eq!(c, None),
+        (Arrangement::TierMajor, None) => panic!("tier-major without a capacity"),
+        (Arrangement::TierMajor, Some(c)) => {
+            assert!(c.is_power_of_two() && c >= z + plan.growth.extra_zones as usize, "capacity {c}");
+            for (t, ts) in l.tier_summaries.iter().enumerate() {
+                if let (Some(b), true) = (ts.block, plan.tiers[t].per_zone) {
+                    let slot = 1u128 << (32 - sizes[t].prefix);
+                    assert!(
+                        b.size().as_u128().unwrap() >= c as u128 * slot,
+                        "tier {t}'s block {b} holds fewer than {c} zones"
+                    );
+                }
+            }
+        }
     }
     // IPv6: one distinct /64 per subnet inside the block.
     if let Some(v6) = plan.ipv6 {
@@ -149,55 +207,70 @@ pub fn plan_strategy(with_pins: bool) -> impl Strategy<Value = Plan> {
         prop::option::of((any::<bool>(), 0u8..4)),
         prop::collection::vec((0usize..8, 0usize..6, any::<u32>()), 0..if with_pins { 4 } else { 1 }),
         any::<bool>(),
+        prop::collection::vec((0u8..6, any::<u32>(), any::<bool>()), 0..if with_pins { 3 } else { 1 }),
     )
-        .prop_map(move |(provider, p, second, zones, tiers, tier_major, (extra, spare), secondary, pins, v6)| {
-            let region = cidrplan::plan::default_region(provider).to_string();
-            let vpc0 = Cidr::containing(cidrplan::Addr::v4(0x0a00_0000 | second << 16), p).unwrap();
-            let mut vpc = vec![vpc0];
-            if let Some((_, extra_bits)) = secondary {
-                let s = Cidr::containing(cidrplan::Addr::v4(0x0a80_0000 | second << 8), p + extra_bits).unwrap();
-                if !s.overlaps(vpc0) {
-                    vpc.push(s);
+        .prop_map(
+            move |(provider, p, second, zones, tiers, tier_major, (extra, spare), secondary, pins, v6, avoid)| {
+                let region = cidrplan::plan::default_region(provider).to_string();
+                let vpc0 = Cidr::containing(cidrplan::Addr::v4(0x0a00_0000 | second << 16), p).unwrap();
+                let mut vpc = vec![vpc0];
+                if let Some((_, extra_bits)) = secondary {
+                    let s = Cidr::containing(cidrplan::Addr::v4(0x0a80_0000 | second << 8), p + extra_bits).unwrap();
+                    if !s.overlaps(vpc0) {
+                        vpc.push(s);
+                    }
                 }
-            }
-            let (lo, hi) = cidrplan::plan::limits(provider).subnet_prefix;
-            let tiers: Vec<Tier> = tiers
-                .into_iter()
-                .enumerate()
-                .map(|(i, (kind, extra_bits, per_zone, hosts, n))| {
-                    let prefix = (p + 2 + extra_bits).clamp(lo, hi.min(28));
-                    let size = if hosts { TierSize::Hosts(n) } else { TierSize::Prefix(prefix) };
-                    tier(&format!("t{i}"), TierKind::from_code(kind).unwrap(), size, per_zone)
-                })
-                .collect();
-            let spare = spare.map(|b| (p + 3 + b).clamp(lo, hi.min(28)));
-            let mut plan = Plan {
-                name: "prop".into(),
-                provider,
-                zones: cidrplan::plan::default_zones(provider, &region, zones),
-                region,
-                vpc,
-                tiers,
-                strategy: if tier_major { Arrangement::TierMajor } else { Arrangement::ZoneMajor },
-                growth: Growth { extra_zones: extra, spare_per_zone: spare },
-                pinned: Vec::new(),
-                avoid: Vec::new(),
-                ipv6: v6.then(|| Ipv6Plan { block: net("2600:1f18:abcd:ef00::/56") }),
-            };
-            for (t, z, r) in pins {
-                let Some(tr) = plan.tiers.get(t) else { continue };
-                let Ok(s) = tr.size.resolve(provider) else { continue };
-                let zone = tr.per_zone.then_some(z % zones);
-                let Some(bits) = s.prefix.checked_sub(vpc0.prefix()) else { continue };
-                let k = if bits >= 32 { r } else { r % (1u32 << bits) };
-                let Ok(cidr) = cidrplan::ops::cidrsubnet(vpc0, bits, k as u128) else { continue };
-                if plan.pinned.iter().any(|x| x.tier == t && x.zone == zone) {
-                    continue;
+                let (lo, hi) = cidrplan::plan::limits(provider).subnet_prefix;
+                let tiers: Vec<Tier> = tiers
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (kind, extra_bits, per_zone, hosts, n))| {
+                        let prefix = (p + 2 + extra_bits).clamp(lo, hi.min(28));
+                        let size = if hosts { TierSize::Hosts(n) } else { TierSize::Prefix(prefix) };
+                        tier(&format!("t{i}"), TierKind::from_code(kind).unwrap(), size, per_zone)
+                    })
+                    .collect();
+                let spare = spare.map(|b| (p + 3 + b).clamp(lo, hi.min(28)));
+                let mut plan = Plan {
+                    name: "prop".into(),
+                    provider,
+                    zones: cidrplan::plan::default_zones(provider, &region, zones),
+                    region,
+                    vpc,
+                    tiers,
+                    strategy: if tier_major { Arrangement::TierMajor } else { Arrangement::ZoneMajor },
+                    growth: Growth { extra_zones: extra, spare_per_zone: spare },
+                    pinned: Vec::new(),
+                    avoid: Vec::new(),
+                    ipv6: v6.then(|| Ipv6Plan { block: net("2600:1f18:abcd:ef00::/56") }),
+                };
+                for (t, z, r) in pins {
+                    let Some(tr) = plan.tiers.get(t) else { continue };
+                    let Ok(s) = tr.size.resolve(provider) else { continue };
+                    let zone = tr.per_zone.then_some(z % zones);
+                    let Some(bits) = s.prefix.checked_sub(vpc0.prefix()) else { continue };
+                    let k = if bits >= 32 { r } else { r % (1u32 << bits) };
+                    let Ok(cidr) = cidrplan::ops::cidrsubnet(vpc0, bits, k as u128) else { continue };
+                    if plan.pinned.iter().any(|x| x.tier == t && x.zone == zone) {
+                        continue;
+                    }
+                    plan.pinned.push(Pin { tier: t, zone, cidr });
                 }
-                plan.pinned.push(Pin { tier: t, zone, cidr });
-            }
-            plan
-        })
+                // Networks to avoid (only with pins: the exact-fit test needs none): a block from a
+                // /(p+1) to a /(p+6) somewhere in the primary, or the whole primary's neighbour.
+                if with_pins {
+                    for (bits, r, labelled) in avoid {
+                        let k = if bits == 0 { 1 } else { r % (1u32 << (bits + 1)) };
+                        let Ok(cidr) = cidrplan::ops::cidrsubnet(vpc0, bits + 1, k as u128) else { continue };
+                        if plan.avoid.iter().any(|a| a.cidr == cidr) {
+                            continue;
+                        }
+                        plan.avoid.push(Avoid::new(cidr, if labelled { "on-prem" } else { "" }));
+                    }
+                }
+                plan
+            },
+        )
 }
 
 /// Every geometric invariant of a diagram.

@@ -73,8 +73,8 @@ fn plans() -> Vec<(String, plan::Plan)> {
     busy.strategy = Strategy::TierMajor;
     busy.growth = Growth { extra_zones: 1, spare_per_zone: Some(24) };
     busy.pinned.push(Pin { tier: 0, zone: Some(1), cidr: net("10.0.5.0/24") });
-    busy.avoid.push(net("192.168.0.0/16"));
-    busy.avoid.push(net("10.0.0.0/8"));
+    busy.avoid.push(plan::Avoid::new(net("192.168.0.0/16"), "home"));
+    busy.avoid.push(plan::Avoid::new(net("10.0.128.0/17"), "on-prem"));
     busy.ipv6 = Some(Ipv6Plan { block: net("2600:1f18:abcd:ef00::/56") });
     out.push(("busy".to_string(), busy));
     out

@@ -149,6 +149,23 @@ impl Format {
         }
     }
 
+    /// The end of a download's file name: `aws.tf`, `azure.tf`, `gcp.tf`, `cfn.yaml`, `json`,
+    /// `csv`, `md`, `txt`, so the three Terraform targets of one plan never overwrite each
+    /// other. Plain `terraform` takes the target of `provider` (`tf` without one).
+    pub fn file_suffix(self, provider: Mode) -> &'static str {
+        match self {
+            Format::Terraform(Some(TfTarget::Aws)) => "aws.tf",
+            Format::Terraform(Some(TfTarget::Azure)) => "azure.tf",
+            Format::Terraform(Some(TfTarget::Gcp)) => "gcp.tf",
+            Format::Terraform(None) => match TfTarget::for_provider(provider) {
+                Some(t) => Format::Terraform(Some(t)).file_suffix(provider),
+                None => "tf",
+            },
+            Format::CloudFormation => "cfn.yaml",
+            f => f.extension(),
+        }
+    }
+
     /// The MIME type, for downloads.
     pub fn mime(self) -> &'static str {
         match self {
@@ -183,6 +200,37 @@ impl FromStr for Format {
             "table" => Format::Table,
             _ => return Err(format!("Unknown format '{}': use {FORMAT_NAMES}", s.trim())),
         })
+    }
+}
+
+/// The file name a download of `plan` in `format` gets: the plan's name as a file stem, then
+/// [`Format::file_suffix`] (`prod-vpc.aws.tf`).
+pub fn file_name(plan: &Plan, format: Format) -> String {
+    format!("{}.{}", file_stem(&plan.name), format.file_suffix(plan.provider))
+}
+
+/// Longest file stem [`file_name`] makes, in characters.
+const MAX_STEM_CHARS: usize = 64;
+
+/// ASCII letters, digits, `-` and `_` of `name`; every other run of characters becomes one `-`
+/// (so no path, dot file or control character reaches the file system), trimmed; `vpc-plan`
+/// when nothing is left.
+pub fn file_stem(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let keep = c.is_ascii_alphanumeric() || c == '_' || c == '-';
+        if keep {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let stem: String = out.trim_matches('-').chars().take(MAX_STEM_CHARS).collect();
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "vpc-plan".to_string()
+    } else {
+        stem.to_string()
     }
 }
 

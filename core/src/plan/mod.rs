@@ -23,6 +23,7 @@ mod check;
 pub mod diagram;
 mod json;
 mod model;
+mod nat;
 mod presets;
 mod table;
 
@@ -36,6 +37,7 @@ pub use model::{
     Plan, Sizing, Strategy, Tier, TierKind, TierSize, MAX_AVOID, MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS,
     MAX_VPC_BLOCKS, MAX_ZONES,
 };
+pub use nat::NatMode;
 pub use presets::{preset, presets};
 pub(crate) use table::block_label;
 

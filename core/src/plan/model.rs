@@ -5,6 +5,7 @@
 //! A `Plan` may hold any values at all (a half-edited form): [`Plan::validate`] lists what is
 //! wrong field by field, and [`Plan::layout`] refuses to lay out an invalid plan.
 
+use super::nat::NatMode;
 use crate::addr::{Addr, Cidr, Count, Family};
 use crate::mode::Mode;
 use std::fmt;
@@ -320,6 +321,8 @@ pub struct Plan {
     /// On-premises, peered and other networks this VPC must not overlap (IPv4 or IPv6).
     pub avoid: Vec<Cidr>,
     pub ipv6: Option<Ipv6Plan>,
+    /// NAT gateways for the private tiers (exports only; the layout ignores it).
+    pub nat: NatMode,
 }
 
 /// The region a new plan for `mode` starts with.
@@ -406,6 +409,7 @@ impl Plan {
             pinned: Vec::new(),
             avoid: Vec::new(),
             ipv6: None,
+            nat: NatMode::default(),
         }
     }
 

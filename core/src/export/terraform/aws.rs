@@ -1,12 +1,14 @@
 //! Terraform for AWS.
 
-use super::hcl::{attr, block, render, Node};
+use super::hcl::{attr, block, render, tags, Node};
 use super::{
-    block_variables, header_nodes, keys, required_provider, subnet_comment, subnets_output, target_region, variable,
+    block_variables, header_nodes, keys, named, output, required_provider, subnet_comment, subnets_output,
+    tags_variable, target_region, tier_outputs, variable,
 };
 use crate::export::escape::{comment, hcl_str};
+use crate::export::routing::{aws_network, AwsNetwork, TableRole};
 use crate::export::table::{table_rows, TableRow};
-use crate::export::TfTarget;
+use crate::export::{ExportOptions, TfTarget};
 use crate::mode::Mode;
 use crate::plan::{Layout, Plan, TierKind};
 
@@ -36,13 +38,14 @@ pub(crate) fn aws_zone_index(r: &TableRow) -> usize {
     r.zone_index.unwrap_or(0)
 }
 
-pub(super) fn aws(plan: &Plan, layout: &Layout) -> String {
+pub(super) fn aws(plan: &Plan, layout: &Layout, opts: &ExportOptions) -> String {
     let rows = table_rows(plan, layout);
     let keys = keys(&rows);
     let region = target_region(plan, Mode::Aws);
     let real = plan.provider == Mode::Aws && real_aws_zones(plan, &region);
     let dual = rows.iter().any(|r| r.ipv6_netnum.is_some());
     let secondary = plan.vpc.len() > 1;
+    let net = aws_network(plan, &rows);
 
     let mut notes = Vec::new();
     if real {
@@ -68,8 +71,9 @@ pub(super) fn aws(plan: &Plan, layout: &Layout) -> String {
             v6.block
         ));
     }
+    notes.extend(net.notes.iter().cloned());
 
-    let mut doc = header_nodes(plan, layout, TfTarget::Aws, &notes);
+    let mut doc = header_nodes(plan, layout, TfTarget::Aws, opts, &notes);
     doc.push(required_provider("aws", "hashicorp/aws", ">= 5.0"));
     doc.push(Node::Blank);
     doc.push(block("provider \"aws\"", vec![attr("region", "var.region")]));
@@ -87,32 +91,9 @@ pub(super) fn aws(plan: &Plan, layout: &Layout) -> String {
         doc.push(Node::Blank);
     }
     doc.extend(block_variables(plan, "VPC"));
-
-    let mut entries = Vec::new();
-    for (r, key) in rows.iter().zip(&keys) {
-        let zi = aws_zone_index(r);
-        let az = if real {
-            format!("var.availability_zones[{zi}]")
-        } else {
-            format!("data.aws_availability_zones.available.names[{zi}]")
-        };
-        let mut body = vec![
-            attr("name", hcl_str(&r.name)),
-            attr("tier", hcl_str(&r.tier)),
-            attr("availability_zone", az),
-            attr("cidr_block", r.expr.clone()),
-        ];
-        if let Some((_, n)) = r.ipv6_netnum {
-            body.push(attr("ipv6_cidr_block", format!("cidrsubnet(aws_vpc.this.ipv6_cidr_block, 8, {n})")));
-        }
-        body.push(attr("public", if r.kind == TierKind::Public { "true" } else { "false" }));
-        entries.push(Node::Comment(subnet_comment(r)));
-        entries.push(Node::Object(hcl_str(key), body));
-    }
-    let mut locals = vec![attr("name", hcl_str(&plan.name)), Node::Blank];
-    locals.push(Node::Comment("One entry per subnet, in layout order.".to_string()));
-    locals.push(Node::Object("subnets".to_string(), entries));
-    doc.push(block("locals", locals));
+    doc.push(tags_variable());
+    doc.push(Node::Blank);
+    doc.push(block("locals", locals(plan, &rows, &keys, &net, real)));
     doc.push(Node::Blank);
 
     if !real {
@@ -129,7 +110,7 @@ pub(super) fn aws(plan: &Plan, layout: &Layout) -> String {
         vpc.push(attr("assign_generated_ipv6_cidr_block", "true"));
     }
     vpc.push(Node::Blank);
-    vpc.push(Node::Object("tags".to_string(), vec![attr("Name", "local.name")]));
+    vpc.push(tags("local.name", &[]));
     doc.push(block("resource \"aws_vpc\" \"this\"", vpc));
     doc.push(Node::Blank);
 
@@ -159,8 +140,7 @@ pub(super) fn aws(plan: &Plan, layout: &Layout) -> String {
         subnet.push(attr("assign_ipv6_address_on_creation", "true"));
     }
     subnet.push(Node::Blank);
-    subnet
-        .push(Node::Object("tags".to_string(), vec![attr("Name", "each.value.name"), attr("Tier", "each.value.tier")]));
+    subnet.push(tags("each.value.name", &[("Tier", "each.value.tier"), ("Kind", "each.value.kind")]));
     if secondary {
         subnet.push(Node::Blank);
         subnet.push(Node::Comment("Subnets in secondary blocks need the blocks attached first.".to_string()));
@@ -169,11 +149,249 @@ pub(super) fn aws(plan: &Plan, layout: &Layout) -> String {
     doc.push(block("resource \"aws_subnet\" \"this\"", subnet));
     doc.push(Node::Blank);
 
+    doc.extend(gateways(&net));
+    doc.extend(routes(&net));
+    doc.extend(outputs(plan, &rows, &keys, &net));
+    render(&doc)
+}
+
+/// `locals`: the plan's name, the subnets (with their route table), the route tables, and
+/// with NAT the NAT gateways and which private table routes through which.
+fn locals(plan: &Plan, rows: &[TableRow], keys: &[String], net: &AwsNetwork, real: bool) -> Vec<Node> {
+    let mut entries = Vec::new();
+    for (i, (r, key)) in rows.iter().zip(keys).enumerate() {
+        let zi = aws_zone_index(r);
+        let az = if real {
+            format!("var.availability_zones[{zi}]")
+        } else {
+            format!("data.aws_availability_zones.available.names[{zi}]")
+        };
+        let mut body = vec![
+            attr("name", hcl_str(&r.name)),
+            attr("tier", hcl_str(&r.tier)),
+            attr("kind", hcl_str(r.kind.id())),
+            attr("availability_zone", az),
+            attr("cidr_block", r.expr.clone()),
+        ];
+        if let Some((_, n)) = r.ipv6_netnum {
+            body.push(attr("ipv6_cidr_block", format!("cidrsubnet(aws_vpc.this.ipv6_cidr_block, 8, {n})")));
+        }
+        body.push(attr("public", if r.kind == TierKind::Public { "true" } else { "false" }));
+        body.push(attr("route_table", hcl_str(&net.tables[net.table_of[i]].key)));
+        entries.push(Node::Comment(subnet_comment(r)));
+        entries.push(Node::Object(hcl_str(key), body));
+    }
+    let mut out = vec![attr("name", hcl_str(&plan.name)), Node::Blank];
+    out.push(Node::Comment("One entry per subnet, in layout order.".to_string()));
+    out.push(Node::Object("subnets".to_string(), entries));
+    out.push(Node::Blank);
+    out.push(Node::Comment(
+        "Route tables: public to the internet gateway, private to their NAT gateway, isolated and custom local only."
+            .to_string(),
+    ));
+    let tables: Vec<Node> = net
+        .tables
+        .iter()
+        .map(|t| Node::Object(hcl_str(&t.key), vec![attr("name", hcl_str(&named(plan, &t.label)))]))
+        .collect();
+    out.push(Node::Object("route_tables".to_string(), tables));
+    if !net.nat_gateways.is_empty() {
+        out.push(Node::Blank);
+        out.push(Node::Comment("NAT gateways, each in a public subnet.".to_string()));
+        let nats: Vec<Node> = net
+            .nat_gateways
+            .iter()
+            .map(|n| {
+                Node::Object(
+                    hcl_str(&n.key),
+                    vec![attr("name", hcl_str(&named(plan, &n.label))), attr("subnet", hcl_str(&keys[n.subnet]))],
+                )
+            })
+            .collect();
+        out.push(Node::Object("nat_gateways".to_string(), nats));
+        out.push(Node::Blank);
+        out.push(Node::Comment("Private route table => the NAT gateway of its default route.".to_string()));
+        let routes: Vec<Node> = net
+            .tables_with(TableRole::Private)
+            .filter_map(|(_, t)| t.nat.map(|n| attr(&hcl_str(&t.key), hcl_str(&net.nat_gateways[n].key))))
+            .collect();
+        out.push(Node::Object("nat_routes".to_string(), routes));
+    }
+    out
+}
+
+/// The internet gateway, the egress-only internet gateway, the NAT gateways and their
+/// Elastic IPs, as the network needs them.
+fn gateways(net: &AwsNetwork) -> Vec<Node> {
+    let mut doc = Vec::new();
+    if net.internet_gateway() {
+        doc.push(block(
+            "resource \"aws_internet_gateway\" \"this\"",
+            vec![attr("vpc_id", "aws_vpc.this.id"), Node::Blank, tags("local.name", &[])],
+        ));
+        doc.push(Node::Blank);
+    }
+    if net.egress_only {
+        doc.push(block(
+            "resource \"aws_egress_only_internet_gateway\" \"this\"",
+            vec![attr("vpc_id", "aws_vpc.this.id"), Node::Blank, tags("local.name", &[])],
+        ));
+        doc.push(Node::Blank);
+    }
+    if !net.nat_gateways.is_empty() {
+        doc.push(block(
+            "resource \"aws_eip\" \"nat\"",
+            vec![
+                attr("for_each", "local.nat_gateways"),
+                Node::Blank,
+                attr("domain", hcl_str("vpc")),
+                Node::Blank,
+                tags("each.value.name", &[]),
+                Node::Blank,
+                attr("depends_on", "[aws_internet_gateway.this]"),
+            ],
+        ));
+        doc.push(Node::Blank);
+        doc.push(block(
+            "resource \"aws_nat_gateway\" \"this\"",
+            vec![
+                attr("for_each", "local.nat_gateways"),
+                Node::Blank,
+                attr("allocation_id", "aws_eip.nat[each.key].id"),
+                attr("subnet_id", "aws_subnet.this[each.value.subnet].id"),
+                Node::Blank,
+                tags("each.value.name", &[]),
+                Node::Blank,
+                attr("depends_on", "[aws_internet_gateway.this]"),
+            ],
+        ));
+        doc.push(Node::Blank);
+    }
+    doc
+}
+
+/// Route tables, their default routes and every subnet's association.
+fn routes(net: &AwsNetwork) -> Vec<Node> {
+    let mut doc = vec![
+        block(
+            "resource \"aws_route_table\" \"this\"",
+            vec![
+                attr("for_each", "local.route_tables"),
+                Node::Blank,
+                attr("vpc_id", "aws_vpc.this.id"),
+                Node::Blank,
+                tags("each.value.name", &[]),
+            ],
+        ),
+        Node::Blank,
+    ];
+    if let Some((_, public)) = net.tables_with(TableRole::Public).next() {
+        let table = format!("aws_route_table.this[{}].id", hcl_str(&public.key));
+        doc.push(block(
+            "resource \"aws_route\" \"public_internet\"",
+            vec![
+                attr("route_table_id", table.clone()),
+                attr("destination_cidr_block", hcl_str("0.0.0.0/0")),
+                attr("gateway_id", "aws_internet_gateway.this.id"),
+            ],
+        ));
+        doc.push(Node::Blank);
+        if net.ipv6 {
+            doc.push(block(
+                "resource \"aws_route\" \"public_internet_ipv6\"",
+                vec![
+                    attr("route_table_id", table),
+                    attr("destination_ipv6_cidr_block", hcl_str("::/0")),
+                    attr("gateway_id", "aws_internet_gateway.this.id"),
+                ],
+            ));
+            doc.push(Node::Blank);
+        }
+    }
+    if !net.nat_gateways.is_empty() {
+        doc.push(block(
+            "resource \"aws_route\" \"private_nat\"",
+            vec![
+                attr("for_each", "local.nat_routes"),
+                Node::Blank,
+                attr("route_table_id", "aws_route_table.this[each.key].id"),
+                attr("destination_cidr_block", hcl_str("0.0.0.0/0")),
+                attr("nat_gateway_id", "aws_nat_gateway.this[each.value].id"),
+            ],
+        ));
+        doc.push(Node::Blank);
+    }
+    if net.egress_only {
+        doc.push(block(
+            "resource \"aws_route\" \"private_ipv6_egress\"",
+            vec![
+                attr("for_each", "local.nat_routes"),
+                Node::Blank,
+                attr("route_table_id", "aws_route_table.this[each.key].id"),
+                attr("destination_ipv6_cidr_block", hcl_str("::/0")),
+                attr("egress_only_gateway_id", "aws_egress_only_internet_gateway.this.id"),
+            ],
+        ));
+        doc.push(Node::Blank);
+    }
     doc.push(block(
-        "output \"vpc_id\"",
-        vec![attr("description", hcl_str("ID of the VPC")), attr("value", "aws_vpc.this.id")],
+        "resource \"aws_route_table_association\" \"this\"",
+        vec![
+            attr("for_each", "local.subnets"),
+            Node::Blank,
+            attr("subnet_id", "aws_subnet.this[each.key].id"),
+            attr("route_table_id", "aws_route_table.this[each.value.route_table].id"),
+        ],
     ));
     doc.push(Node::Blank);
+    doc
+}
+
+/// The outputs, named as terraform-aws-modules/vpc names them (see the module docs).
+fn outputs(plan: &Plan, rows: &[TableRow], keys: &[String], net: &AwsNetwork) -> Vec<Node> {
+    let mut doc = vec![
+        output("vpc_id", "ID of the VPC", "aws_vpc.this.id"),
+        Node::Blank,
+        output("vpc_cidr_block", "Primary IPv4 block of the VPC", "aws_vpc.this.cidr_block"),
+        Node::Blank,
+    ];
+    doc.extend(tier_outputs(plan, rows, keys, ("aws_subnet.this", ".cidr_block"), false));
+    if net.internet_gateway() {
+        doc.push(output("igw_id", "ID of the internet gateway", "aws_internet_gateway.this.id"));
+        doc.push(Node::Blank);
+    }
+    if !net.nat_gateways.is_empty() {
+        let of = |attr: &str, res: &str| {
+            let list: Vec<String> =
+                net.nat_gateways.iter().map(|n| format!("{res}[{}].{attr}", hcl_str(&n.key))).collect();
+            format!("[{}]", list.join(", "))
+        };
+        doc.push(output("natgw_ids", "IDs of the NAT gateways", of("id", "aws_nat_gateway.this")));
+        doc.push(Node::Blank);
+        doc.push(output(
+            "nat_public_ips",
+            "Public IPs (Elastic IPs) of the NAT gateways",
+            of("public_ip", "aws_eip.nat"),
+        ));
+        doc.push(Node::Blank);
+    }
+    for (role, name) in [
+        (TableRole::Public, "public"),
+        (TableRole::Private, "private"),
+        (TableRole::Isolated, "isolated"),
+        (TableRole::Custom, "custom"),
+    ] {
+        let list: Vec<String> =
+            net.tables_with(role).map(|(_, t)| format!("aws_route_table.this[{}].id", hcl_str(&t.key))).collect();
+        if !list.is_empty() {
+            doc.push(output(
+                &format!("{name}_route_table_ids"),
+                &format!("IDs of the {name} route tables"),
+                format!("[{}]", list.join(", ")),
+            ));
+            doc.push(Node::Blank);
+        }
+    }
     doc.extend(subnets_output("aws_subnet.this"));
-    render(&doc)
+    doc
 }

@@ -2,24 +2,32 @@
 
 use super::hcl::{attr, block, render, Node};
 use super::{
-    block_variables, header_nodes, keys, required_provider, subnet_comment, subnets_output, target_region, variable,
+    block_variables, header_nodes, keys, named, output, required_provider, subnet_comment, subnets_output,
+    tags_variable, target_region, tier_outputs, variable,
 };
 use crate::export::escape::{azure_name, hcl_str, IdKind, Unique};
-use crate::export::table::table_rows;
-use crate::export::TfTarget;
+use crate::export::routing::{azure_nat, AzureNat};
+use crate::export::table::{table_rows, TableRow};
+use crate::export::{ExportOptions, TfTarget};
 use crate::mode::Mode;
 use crate::plan::{Layout, Plan};
 
-pub(super) fn azure(plan: &Plan, layout: &Layout) -> String {
+/// `tags = merge(var.tags, { plan = local.plan_name })`.
+fn plan_tags() -> Node {
+    Node::Tags(vec![attr("plan", "local.plan_name")])
+}
+
+pub(super) fn azure(plan: &Plan, layout: &Layout, opts: &ExportOptions) -> String {
     let rows = table_rows(plan, layout);
     let keys = keys(&rows);
     let region = target_region(plan, Mode::Azure);
     let dual = plan.ipv6.is_some() && rows.iter().any(|r| r.ipv6_netnum.is_some());
-    let mut names = Unique::new(IdKind::Azure(80));
+    let nat = azure_nat(plan, &rows);
 
     let mut notes = vec![
         "Azure subnets are regional: zones appear only in subnet names. Subnet names keep Azure's allowed characters."
             .to_string(),
+        "Azure subnets take no tags: their tier and kind are in local.subnets and the outputs.".to_string(),
     ];
     if let Some(v6) = plan.ipv6 {
         notes.push(format!(
@@ -27,7 +35,8 @@ pub(super) fn azure(plan: &Plan, layout: &Layout) -> String {
             v6.block
         ));
     }
-    let mut doc = header_nodes(plan, layout, TfTarget::Azure, &notes);
+    notes.extend(nat.notes.iter().cloned());
+    let mut doc = header_nodes(plan, layout, TfTarget::Azure, opts, &notes);
     doc.push(required_provider("azurerm", "hashicorp/azurerm", ">= 3.0"));
     doc.push(Node::Blank);
     doc.push(block("provider \"azurerm\"", vec![block("features", vec![])]));
@@ -51,29 +60,9 @@ pub(super) fn azure(plan: &Plan, layout: &Layout) -> String {
         ));
         doc.push(Node::Blank);
     }
-
-    let mut entries = Vec::new();
-    for (r, key) in rows.iter().zip(&keys) {
-        let mut prefixes = vec![r.expr.clone()];
-        if let (true, Some((b, n))) = (dual, r.ipv6_netnum) {
-            prefixes.push(format!("cidrsubnet(var.ipv6_cidr, {b}, {n})"));
-        }
-        let body = vec![
-            attr("name", hcl_str(&names.take(&azure_name(&r.name, 80, "subnet")))),
-            attr("tier", hcl_str(&r.tier)),
-            attr("address_prefixes", format!("[{}]", prefixes.join(", "))),
-        ];
-        entries.push(Node::Comment(subnet_comment(r)));
-        entries.push(Node::Object(hcl_str(key), body));
-    }
-    let locals = vec![
-        attr("name", hcl_str(&azure_name(&plan.name, 64, "vnet"))),
-        attr("plan_name", hcl_str(&plan.name)),
-        Node::Blank,
-        Node::Comment("One entry per subnet, in layout order.".to_string()),
-        Node::Object("subnets".to_string(), entries),
-    ];
-    doc.push(block("locals", locals));
+    doc.push(tags_variable());
+    doc.push(Node::Blank);
+    doc.push(block("locals", locals(plan, &rows, &keys, &nat, dual)));
     doc.push(Node::Blank);
 
     let mut space = vec!["[var.vpc_cidr]".to_string()];
@@ -92,7 +81,7 @@ pub(super) fn azure(plan: &Plan, layout: &Layout) -> String {
             attr("resource_group_name", "var.resource_group_name"),
             attr("address_space", space),
             Node::Blank,
-            Node::Object("tags".to_string(), vec![attr("plan", "local.plan_name")]),
+            plan_tags(),
         ],
     ));
     doc.push(Node::Blank);
@@ -108,14 +97,138 @@ pub(super) fn azure(plan: &Plan, layout: &Layout) -> String {
         ],
     ));
     doc.push(Node::Blank);
-    doc.push(block(
-        "output \"vnet_id\"",
-        vec![
-            attr("description", hcl_str("ID of the virtual network")),
-            attr("value", "azurerm_virtual_network.this.id"),
-        ],
-    ));
+    if !nat.gateways.is_empty() {
+        doc.extend(nat_resources());
+    }
+    doc.push(output("vnet_id", "ID of the virtual network", "azurerm_virtual_network.this.id"));
     doc.push(Node::Blank);
+    doc.extend(tier_outputs(plan, &rows, &keys, ("azurerm_subnet.this", ".address_prefixes[0]"), true));
+    if !nat.gateways.is_empty() {
+        let list: Vec<String> =
+            nat.gateways.iter().map(|g| format!("azurerm_public_ip.nat[{}].ip_address", hcl_str(&g.key))).collect();
+        doc.push(output("nat_public_ips", "Public IPs of the NAT gateways", format!("[{}]", list.join(", "))));
+        doc.push(Node::Blank);
+    }
     doc.extend(subnets_output("azurerm_subnet.this"));
     render(&doc)
+}
+
+/// `locals`: names, the subnets and, with NAT, the gateways and which subnet uses which.
+fn locals(plan: &Plan, rows: &[TableRow], keys: &[String], nat: &AzureNat, dual: bool) -> Vec<Node> {
+    let mut names = Unique::new(IdKind::Azure(80));
+    let mut entries = Vec::new();
+    for (r, key) in rows.iter().zip(keys) {
+        let mut prefixes = vec![r.expr.clone()];
+        if let (true, Some((b, n))) = (dual, r.ipv6_netnum) {
+            prefixes.push(format!("cidrsubnet(var.ipv6_cidr, {b}, {n})"));
+        }
+        let body = vec![
+            attr("name", hcl_str(&names.take(&azure_name(&r.name, 80, "subnet")))),
+            attr("tier", hcl_str(&r.tier)),
+            attr("kind", hcl_str(r.kind.id())),
+            attr("address_prefixes", format!("[{}]", prefixes.join(", "))),
+        ];
+        entries.push(Node::Comment(subnet_comment(r)));
+        entries.push(Node::Object(hcl_str(key), body));
+    }
+    let mut out = vec![
+        attr("name", hcl_str(&azure_name(&plan.name, 64, "vnet"))),
+        attr("plan_name", hcl_str(&plan.name)),
+        Node::Blank,
+        Node::Comment("One entry per subnet, in layout order.".to_string()),
+        Node::Object("subnets".to_string(), entries),
+    ];
+    if nat.gateways.is_empty() {
+        return out;
+    }
+    let mut nat_names = Unique::new(IdKind::Azure(80));
+    let mut ip_names = Unique::new(IdKind::Azure(80));
+    let gateways: Vec<Node> = nat
+        .gateways
+        .iter()
+        .map(|g| {
+            let part = match &g.zone {
+                Some(z) => format!("nat-{z}"),
+                None => "nat".to_string(),
+            };
+            let zones = g.zone.as_ref().map_or("null".to_string(), |z| format!("[{}]", hcl_str(z)));
+            Node::Object(
+                hcl_str(&g.key),
+                vec![
+                    attr("name", hcl_str(&nat_names.take(&azure_name(&named(plan, &part), 80, "nat")))),
+                    attr(
+                        "ip_name",
+                        hcl_str(&ip_names.take(&azure_name(&named(plan, &format!("{part}-ip")), 80, "nat-ip"))),
+                    ),
+                    attr("zones", zones),
+                ],
+            )
+        })
+        .collect();
+    out.push(Node::Blank);
+    out.push(Node::Comment("NAT gateways, each with a Standard public IP.".to_string()));
+    out.push(Node::Object("nat_gateways".to_string(), gateways));
+    out.push(Node::Blank);
+    out.push(Node::Comment("Private subnet => the NAT gateway it goes out through.".to_string()));
+    let mut served: Vec<(usize, &str)> =
+        nat.gateways.iter().flat_map(|g| g.rows.iter().map(move |&i| (i, g.key.as_str()))).collect();
+    served.sort_unstable();
+    let routes = served.into_iter().map(|(i, g)| attr(&hcl_str(&keys[i]), hcl_str(g))).collect();
+    out.push(Node::Object("nat_subnets".to_string(), routes));
+    out
+}
+
+/// Public IPs, NAT gateways and their associations.
+fn nat_resources() -> Vec<Node> {
+    let common = || {
+        vec![
+            attr("for_each", "local.nat_gateways"),
+            Node::Blank,
+            attr("location", "var.location"),
+            attr("resource_group_name", "var.resource_group_name"),
+        ]
+    };
+    let mut ip = common();
+    ip.extend([
+        attr("name", "each.value.ip_name"),
+        attr("allocation_method", hcl_str("Static")),
+        attr("sku", hcl_str("Standard")),
+        attr("zones", "each.value.zones"),
+        Node::Blank,
+        plan_tags(),
+    ]);
+    let mut gw = common();
+    gw.extend([
+        attr("name", "each.value.name"),
+        attr("sku_name", hcl_str("Standard")),
+        attr("zones", "each.value.zones"),
+        Node::Blank,
+        plan_tags(),
+    ]);
+    vec![
+        block("resource \"azurerm_public_ip\" \"nat\"", ip),
+        Node::Blank,
+        block("resource \"azurerm_nat_gateway\" \"this\"", gw),
+        Node::Blank,
+        block(
+            "resource \"azurerm_nat_gateway_public_ip_association\" \"this\"",
+            vec![
+                attr("for_each", "local.nat_gateways"),
+                Node::Blank,
+                attr("nat_gateway_id", "azurerm_nat_gateway.this[each.key].id"),
+                attr("public_ip_address_id", "azurerm_public_ip.nat[each.key].id"),
+            ],
+        ),
+        Node::Blank,
+        block(
+            "resource \"azurerm_subnet_nat_gateway_association\" \"this\"",
+            vec![
+                attr("for_each", "local.nat_subnets"),
+                Node::Blank,
+                attr("subnet_id", "azurerm_subnet.this[each.key].id"),
+                attr("nat_gateway_id", "azurerm_nat_gateway.this[each.value].id"),
+            ],
+        ),
+        Node::Blank,
+    ]
 }

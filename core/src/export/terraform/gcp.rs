@@ -2,13 +2,15 @@
 
 use super::hcl::{attr, block, render, Node};
 use super::{
-    block_variables, header_nodes, keys, required_provider, subnet_comment, subnets_output, target_region, variable,
+    block_variables, header_nodes, keys, named, output, required_provider, subnet_comment, subnets_output,
+    target_region, tier_outputs, variable,
 };
 use crate::export::escape::{gcp_name, hcl_str, IdKind, Unique};
+use crate::export::routing::gcp_nat_rows;
 use crate::export::table::table_rows;
-use crate::export::TfTarget;
+use crate::export::{ExportOptions, TfTarget};
 use crate::mode::Mode;
-use crate::plan::{Layout, Plan, TierKind};
+use crate::plan::{Layout, NatMode, Plan, TierKind};
 
 /// A tier meant for Google Cloud's managed proxies (the `proxy-only` subnet of regional load
 /// balancers), recognised by name.
@@ -17,7 +19,7 @@ fn proxy_only(tier: &str) -> bool {
     t.contains("proxy-only")
 }
 
-pub(super) fn gcp(plan: &Plan, layout: &Layout) -> String {
+pub(super) fn gcp(plan: &Plan, layout: &Layout, opts: &ExportOptions) -> String {
     let rows = table_rows(plan, layout);
     let keys = keys(&rows);
     let region = target_region(plan, Mode::Gcp);
@@ -34,7 +36,10 @@ pub(super) fn gcp(plan: &Plan, layout: &Layout) -> String {
             v6.block
         ));
     }
-    let mut doc = header_nodes(plan, layout, TfTarget::Gcp, &notes);
+    let nat_rows = gcp_nat_rows(plan, &rows, |r| proxy_only(&r.tier));
+    notes.extend(nat_notes(plan, &rows, !nat_rows.is_empty()));
+    notes.push("Google Cloud networks and subnets take no labels, so this file has no tags variable.".to_string());
+    let mut doc = header_nodes(plan, layout, TfTarget::Gcp, opts, &notes);
     doc.push(required_provider("google", "hashicorp/google", ">= 5.0"));
     doc.push(Node::Blank);
     doc.push(block("provider \"google\"", vec![attr("project", "var.project"), attr("region", "var.region")]));
@@ -54,6 +59,7 @@ pub(super) fn gcp(plan: &Plan, layout: &Layout) -> String {
         let mut body = vec![
             attr("name", hcl_str(&names.take(&gcp_name(&r.name, "subnet")))),
             attr("tier", hcl_str(&r.tier)),
+            attr("kind", hcl_str(r.kind.id())),
             attr("description", hcl_str(&description)),
             attr("ip_cidr_range", r.expr.clone()),
             attr("purpose", hcl_str(if proxy { "REGIONAL_MANAGED_PROXY" } else { "PRIVATE" })),
@@ -110,11 +116,66 @@ pub(super) fn gcp(plan: &Plan, layout: &Layout) -> String {
     }
     doc.push(block("resource \"google_compute_subnetwork\" \"this\"", subnet));
     doc.push(Node::Blank);
-    doc.push(block(
-        "output \"network_id\"",
-        vec![attr("description", hcl_str("ID of the VPC network")), attr("value", "google_compute_network.this.id")],
-    ));
+    if !nat_rows.is_empty() {
+        doc.push(block(
+            "resource \"google_compute_router\" \"this\"",
+            vec![
+                attr("name", hcl_str(&gcp_name(&named(plan, "router"), "router"))),
+                attr("region", "var.region"),
+                attr("network", "google_compute_network.this.id"),
+            ],
+        ));
+        doc.push(Node::Blank);
+        let mut nat = vec![
+            attr("name", hcl_str(&gcp_name(&named(plan, "nat"), "nat"))),
+            attr("router", "google_compute_router.this.name"),
+            attr("region", "var.region"),
+            attr("nat_ip_allocate_option", hcl_str("AUTO_ONLY")),
+            attr("source_subnetwork_ip_ranges_to_nat", hcl_str("LIST_OF_SUBNETWORKS")),
+        ];
+        for &i in &nat_rows {
+            nat.push(Node::Blank);
+            nat.push(block(
+                "subnetwork",
+                vec![
+                    attr("name", format!("google_compute_subnetwork.this[{}].id", hcl_str(&keys[i]))),
+                    attr("source_ip_ranges_to_nat", "[\"ALL_IP_RANGES\"]"),
+                ],
+            ));
+        }
+        doc.push(block("resource \"google_compute_router_nat\" \"this\"", nat));
+        doc.push(Node::Blank);
+    }
+    doc.push(output("network_id", "ID of the VPC network", "google_compute_network.this.id"));
     doc.push(Node::Blank);
+    doc.extend(tier_outputs(plan, &rows, &keys, ("google_compute_subnetwork.this", ".ip_cidr_range"), true));
     doc.extend(subnets_output("google_compute_subnetwork.this"));
     render(&doc)
+}
+
+/// What the file does for outbound traffic, for the header.
+fn nat_notes(plan: &Plan, rows: &[crate::export::table::TableRow], nat: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    if rows.iter().any(|r| r.kind == TierKind::Public) {
+        out.push(
+            "Public subnets reach the internet through their VMs' external IPs and the network's default route."
+                .to_string(),
+        );
+    }
+    if nat {
+        out.push(format!(
+            "NAT: one Cloud Router with Cloud NAT (automatic external IPs) for the private subnets{}.",
+            if plan.nat == NatMode::PerZone {
+                "; Cloud NAT is regional, so one per zone and shared are the same here"
+            } else {
+                ""
+            }
+        ));
+    } else if plan.nat == NatMode::None && rows.iter().any(|r| r.kind == TierKind::Private) {
+        out.push("NAT: none (the plan's choice): private subnets get no Cloud NAT.".to_string());
+    }
+    if rows.iter().any(|r| matches!(r.kind, TierKind::Isolated | TierKind::Custom)) {
+        out.push("Isolated and custom subnets get no NAT (VMs there without external IPs cannot reach the internet); this file adds no firewall rules.".to_string());
+    }
+    out
 }

@@ -5,6 +5,8 @@ pub(super) enum Node {
     Attr(String, String),
     /// `key = { ... }`.
     Object(String, Vec<Node>),
+    /// `key = merge(var.tags, { ... })`: the common tags with the resource's own.
+    Tags(Vec<Node>),
     /// `type "label" { ... }`.
     Block(String, Vec<Node>),
     /// `# text`.
@@ -18,6 +20,13 @@ pub(super) fn attr(k: &str, v: impl Into<String>) -> Node {
 
 pub(super) fn block(header: impl Into<String>, body: Vec<Node>) -> Node {
     Node::Block(header.into(), body)
+}
+
+/// `tags = merge(var.tags, { Name = name, … })` with `(key, expr)` pairs after `Name`.
+pub(super) fn tags(name: &str, more: &[(&str, &str)]) -> Node {
+    let mut body = vec![attr("Name", name)];
+    body.extend(more.iter().map(|(k, v)| attr(k, *v)));
+    Node::Tags(body)
 }
 
 fn write_nodes(out: &mut String, nodes: &[Node], depth: usize) {
@@ -46,6 +55,11 @@ fn write_nodes(out: &mut String, nodes: &[Node], depth: usize) {
                 out.push_str(&format!("{pad}{k} = {{\n"));
                 write_nodes(out, body, depth + 1);
                 out.push_str(&format!("{pad}}}\n"));
+            }
+            Node::Tags(body) => {
+                out.push_str(&format!("{pad}tags = merge(var.tags, {{\n"));
+                write_nodes(out, body, depth + 1);
+                out.push_str(&format!("{pad}}})\n"));
             }
             Node::Block(h, body) if body.is_empty() => out.push_str(&format!("{pad}{h} {{}}\n")),
             Node::Block(h, body) => {

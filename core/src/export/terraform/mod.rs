@@ -6,8 +6,21 @@
 //! with one entry per subnet (keyed by a sanitised name, in layout order), the network, one
 //! `for_each` subnet resource over the map, and outputs. The text follows `terraform fmt`.
 //!
+//! Around the subnets each target gets what makes the network work (see `routing.rs`): on
+//! AWS the internet gateway, NAT gateways with Elastic IPs, route tables with their default
+//! routes and associations; on Azure NAT gateways with public IPs; on Google Cloud a Cloud
+//! Router with Cloud NAT. AWS and Azure take a `tags` variable merged into every resource's
+//! tags (Google Cloud networks take no labels).
+//!
+//! Outputs follow the names of the terraform-aws-modules/vpc module where they exist:
+//! `vpc_id`, `vpc_cidr_block`, one list of subnet IDs per tier kind (`public_subnets`,
+//! `private_subnets`, `isolated_subnets`, `custom_subnets`, in tier then zone order) with
+//! their `…_cidr_blocks`, `subnet_ids_by_tier` (tier → zone → ID, for modules taking a map
+//! per zone), `subnet_ids` (by key), and on AWS `igw_id`, `natgw_ids`, `nat_public_ips` and
+//! `…_route_table_ids`.
+//!
 //! Files: `hcl` (the writer), `aws`, `azure`, `gcp` (one per target); the parts they share
-//! (header, variables, keys) are here.
+//! (header, variables, keys, outputs) are here.
 
 mod aws;
 mod azure;
@@ -17,10 +30,11 @@ mod hcl;
 pub(crate) use aws::{aws_zone_index, real_aws_zones};
 
 use super::escape::{comment, hcl_str, tf_key, IdKind, Unique};
+use super::header::{free_lines, header};
 use super::table::{block_label, TableRow, SECONDARY_VAR};
-use super::{header, provider_name, TfTarget};
+use super::{named, provider_name, ExportOptions, Format, TfTarget};
 use crate::mode::Mode;
-use crate::plan::{default_region, Layout, Plan};
+use crate::plan::{default_region, Layout, Plan, TierKind};
 use hcl::{attr, block, Node};
 
 // ---------------------------------------------------------------------------------------------
@@ -36,13 +50,14 @@ fn target_region(plan: &Plan, mode: Mode) -> String {
     }
 }
 
-fn header_nodes(plan: &Plan, layout: &Layout, target: TfTarget, notes: &[String]) -> Vec<Node> {
+fn header_nodes(plan: &Plan, layout: &Layout, target: TfTarget, opts: &ExportOptions, notes: &[String]) -> Vec<Node> {
     let what = match target {
         TfTarget::Aws => "Terraform for AWS",
         TfTarget::Azure => "Terraform for Azure",
         TfTarget::Gcp => "Terraform for Google Cloud",
     };
-    let mut out: Vec<Node> = header(plan, layout, what).into_iter().map(Node::Comment).collect();
+    let mut out: Vec<Node> =
+        header(plan, layout, what, Format::Terraform(Some(target)), opts).into_iter().map(Node::Comment).collect();
     out.push(Node::Comment(String::new()));
     out.push(Node::Comment(
         "Subnet addresses are cidrsubnet(var.vpc_cidr, newbits, netnum): change var.vpc_cidr to move the whole plan."
@@ -67,7 +82,7 @@ fn header_nodes(plan: &Plan, layout: &Layout, target: TfTarget, notes: &[String]
             out.push(Node::Comment(format!("  {} {}", r.cidr, comment(&r.label))));
         }
     }
-    out.extend(super::free_lines(layout).into_iter().map(Node::Comment));
+    out.extend(free_lines(layout).into_iter().map(Node::Comment));
     out.push(Node::Blank);
     out
 }
@@ -131,6 +146,99 @@ fn subnet_comment(r: &TableRow) -> String {
     format!("{} {} in the {} block {}", comment(&r.name), r.cidr, block_label(r.block_index), r.block)
 }
 
+/// `variable "tags"`: tags for every resource that takes them.
+fn tags_variable() -> Node {
+    variable(
+        "tags",
+        "Tags added to every resource (the resources add Name and, on subnets, Tier and Kind)",
+        "map(string)",
+        Some("{}".to_string()),
+    )
+}
+
+/// `output "name" { description, value }`.
+fn output(name: &str, description: &str, value: impl Into<String>) -> Node {
+    block(format!("output {}", hcl_str(name)), vec![attr("description", hcl_str(description)), attr("value", value)])
+}
+
+/// The tier kinds the rows have, in [`TierKind::ALL`] order, each with its rows (indices) in
+/// tier order, then zone order.
+fn rows_by_kind(rows: &[TableRow]) -> Vec<(TierKind, Vec<usize>)> {
+    TierKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let mut of: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].kind == kind).collect();
+            of.sort_by_key(|&i| (rows[i].tier_index, rows[i].zone_index, i));
+            (!of.is_empty()).then_some((kind, of))
+        })
+        .collect()
+}
+
+/// Per tier kind, the list of subnet IDs (`public_subnets`) and of their CIDRs
+/// (`public_subnets_cidr_blocks`, from `cidr_attr` such as `.cidr_block`); then
+/// `subnet_ids_by_tier`: tier name → zone name → ID. A single-subnet tier's subnet is under
+/// the first zone on AWS (where it is placed) and under `regional` on clouds whose subnets are
+/// regional (`regional_subnets`).
+fn tier_outputs(
+    plan: &Plan,
+    rows: &[TableRow],
+    keys: &[String],
+    (resource, cidr_attr): (&str, &str),
+    regional_subnets: bool,
+) -> Vec<Node> {
+    let mut out = Vec::new();
+    let of = |i: usize, attr: &str| format!("{resource}[{}]{attr}", hcl_str(&keys[i]));
+    for (kind, list) in rows_by_kind(rows) {
+        let ids: Vec<String> = list.iter().map(|&i| of(i, ".id")).collect();
+        let cidrs: Vec<String> = list.iter().map(|&i| of(i, cidr_attr)).collect();
+        out.push(output(
+            &format!("{}_subnets", kind.id()),
+            &format!("IDs of the {} subnets, in tier then zone order", kind.id()),
+            format!("[{}]", ids.join(", ")),
+        ));
+        out.push(Node::Blank);
+        out.push(output(
+            &format!("{}_subnets_cidr_blocks", kind.id()),
+            &format!("IPv4 blocks of the {} subnets, in the order of {}_subnets", kind.id(), kind.id()),
+            format!("[{}]", cidrs.join(", ")),
+        ));
+        out.push(Node::Blank);
+    }
+    let mut tiers = Vec::new();
+    for (t, tier) in plan.tiers.iter().enumerate() {
+        let mut zones = Unique::new(IdKind::TfKey);
+        let body: Vec<Node> = (0..rows.len())
+            .filter(|&i| rows[i].tier_index == t)
+            .map(|i| {
+                let zone = match rows[i].zone_index {
+                    None if regional_subnets => "regional",
+                    _ => plan.zones.get(aws_zone_index(&rows[i])).map_or("", String::as_str),
+                };
+                attr(&hcl_str(&zones.take(zone)), of(i, ".id"))
+            })
+            .collect();
+        if !body.is_empty() {
+            tiers.push(Node::Object(hcl_str(&tier.name), body));
+        }
+    }
+    out.push(block(
+        "output \"subnet_ids_by_tier\"",
+        vec![
+            attr(
+                "description",
+                hcl_str(if regional_subnets {
+                    "Subnet IDs by tier name, then zone name (regional for a tier with one subnet)"
+                } else {
+                    "Subnet IDs by tier name, then zone name"
+                }),
+            ),
+            Node::Object("value".to_string(), tiers),
+        ],
+    ));
+    out.push(Node::Blank);
+    out
+}
+
 fn subnets_output(resource: &str) -> Vec<Node> {
     vec![block(
         "output \"subnet_ids\"",
@@ -145,9 +253,14 @@ fn subnets_output(resource: &str) -> Vec<Node> {
 /// Any plan may be exported to any target; a plan laid out for another provider says so in
 /// the header, as its sizes follow that provider's rules.
 pub fn terraform(plan: &Plan, layout: &Layout, target: TfTarget) -> String {
+    terraform_with(plan, layout, target, &ExportOptions::default())
+}
+
+/// [`terraform`] with options (see [`super::render_with`]).
+pub(crate) fn terraform_with(plan: &Plan, layout: &Layout, target: TfTarget, opts: &ExportOptions) -> String {
     match target {
-        TfTarget::Aws => aws::aws(plan, layout),
-        TfTarget::Azure => azure::azure(plan, layout),
-        TfTarget::Gcp => gcp::gcp(plan, layout),
+        TfTarget::Aws => aws::aws(plan, layout, opts),
+        TfTarget::Azure => azure::azure(plan, layout, opts),
+        TfTarget::Gcp => gcp::gcp(plan, layout, opts),
     }
 }

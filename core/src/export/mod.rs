@@ -3,7 +3,9 @@
 //!
 //! Every export takes the [`Plan`] and its [`Layout`] (from [`Plan::layout`]) and is
 //! deterministic: the same plan always gives byte-identical output (no dates, no versions, no
-//! hash-map order), so exports diff cleanly and can be checked into a repository.
+//! hash-map order), so exports diff cleanly and can be checked into a repository; the page
+//! and the CLI given the page's link write the same file. [`file_name`] names a download
+//! after the plan and the format (`prod-vpc.aws.tf`).
 //!
 //! **Addresses as expressions.** The Terraform exports declare `variable "vpc_cidr"` (default:
 //! the primary block) and, with secondary blocks, `variable "secondary_cidr_blocks"` (a list in
@@ -24,6 +26,19 @@
 //! the region's `i`-th available AZ (`data.aws_availability_zones` /
 //! `!Select [i, !GetAZs ""]`). A tier with a single subnet goes in the first zone. Azure and
 //! Google Cloud subnets are regional, so zones only appear in names and descriptions.
+//!
+//! **The network.** The code exports build what makes the address space usable (see
+//! `routing.rs`): on AWS an internet gateway and public route table for public tiers, NAT
+//! gateways with Elastic IPs and private route tables for private tiers as the plan's NAT
+//! setting says (one per zone, one shared, none), route tables without a default route for
+//! isolated and custom tiers, and every subnet's association; NAT gateways on Azure and
+//! Cloud NAT on Google Cloud. Tags: a `tags` variable merged into every AWS and Azure
+//! resource's tags, and the tier kind as the `Kind` tag of AWS subnets.
+//!
+//! **Headers.** Terraform, CloudFormation and Markdown carry the plan's share link
+//! ([`ExportOptions::link_base`] + `#v2.…`, so a file leads back to the plan it came from and
+//! `cidrplan plan --from '<link>'` regenerates it), and Terraform and CloudFormation state
+//! every overlap of a VPC block with a network to avoid.
 //!
 //! **Names.** Tier, zone and plan names are escaped for each language (see `escape.rs`):
 //! a name can never end a string or a comment, start an interpolation, or inject YAML.

@@ -13,7 +13,7 @@
 use super::escape::{cfn_id, comment, yaml_str, IdKind, Unique};
 use super::header::{free_lines, header};
 use super::routing::{aws_network, AwsNetwork, TableRole};
-use super::table::{block_label, table_rows, TableRow};
+use super::table::{block_label, rows_by_kind, table_rows, TableRow};
 use super::terraform::{aws_zone_index, real_aws_zones};
 use super::{named, ExportOptions, Format};
 use crate::plan::{Layout, Plan, TierKind};
@@ -157,7 +157,7 @@ pub(crate) fn cloudformation_with(plan: &Plan, layout: &Layout, opts: &ExportOpt
     nat_gateways(&mut o, plan, &net, &ids);
     route_tables(&mut o, plan, &net, &ids, dual);
     o.push_str("\nOutputs:\n");
-    outputs(&mut o, &rows, &net, &ids);
+    outputs(&mut o, plan, &rows, &net, &ids);
     o
 }
 
@@ -311,17 +311,12 @@ fn joined(refs: &[&str]) -> String {
     format!("!Join [\",\", [{}]]", refs.join(", "))
 }
 
-fn outputs(o: &mut String, rows: &[TableRow], net: &AwsNetwork, ids: &Ids) {
+fn outputs(o: &mut String, plan: &Plan, rows: &[TableRow], net: &AwsNetwork, ids: &Ids) {
     let mut n = 0;
     output(o, "VpcId", "ID of the VPC", "!Ref VPC");
     output(o, "VpcCidrBlock", "Primary IPv4 block of the VPC", "!GetAtt VPC.CidrBlock");
     n += 2;
-    for kind in TierKind::ALL {
-        let mut of: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].kind == kind).collect();
-        if of.is_empty() {
-            continue;
-        }
-        of.sort_by_key(|&i| (rows[i].tier_index, rows[i].zone_index, i));
+    for (kind, of) in rows_by_kind(plan, rows) {
         let refs: Vec<&str> = of.iter().map(|&i| ids.subnets[i].as_str()).collect();
         output(
             o,

@@ -121,11 +121,8 @@ fn public_subnet_by_zone(plan: &Plan, rows: &[TableRow]) -> Vec<Option<usize>> {
 }
 
 /// The zones (indices) holding private subnets, in order.
-fn private_zones(rows: &[TableRow]) -> Vec<usize> {
-    let mut zones: Vec<usize> = rows.iter().filter(|r| is_private(r)).map(aws_zone_index).collect();
-    zones.sort_unstable();
-    zones.dedup();
-    zones
+fn private_zones(plan: &Plan, rows: &[TableRow]) -> Vec<usize> {
+    (0..plan.zones.len()).filter(|&z| rows.iter().any(|r| is_private(r) && aws_zone_index(r) == z)).collect()
 }
 
 fn zone_name(plan: &Plan, z: usize) -> String {
@@ -135,11 +132,6 @@ fn zone_name(plan: &Plan, z: usize) -> String {
 /// The AWS network for `rows` (the plan's table rows, in layout order).
 pub(crate) fn aws_network(plan: &Plan, rows: &[TableRow]) -> AwsNetwork {
     let dual = rows.iter().any(|r| r.ipv6_netnum.is_some());
-    let keys = zone_keys(plan);
-    let suffixes = plan.zone_suffixes();
-    let public_at = public_subnet_by_zone(plan, rows);
-    let has_public = rows.iter().any(|r| r.kind == TierKind::Public);
-    let has_private = rows.iter().any(is_private);
     let mut net = AwsNetwork {
         tables: Vec::new(),
         nat_gateways: Vec::new(),
@@ -148,92 +140,26 @@ pub(crate) fn aws_network(plan: &Plan, rows: &[TableRow]) -> AwsNetwork {
         egress_only: false,
         notes: Vec::new(),
     };
-    if has_public {
+    if rows.iter().any(|r| r.kind == TierKind::Public) {
         net.tables.push(table("public", TableRole::Public, None));
         net.notes.push(format!(
             "Routing: public subnets route 0.0.0.0/0{} to the internet gateway.",
             if dual { " and ::/0" } else { "" }
         ));
     }
-    // Private tables by zone: `private_table[z]` is the table of zone z's private subnets.
-    let mut private_table = vec![None; plan.zones.len().max(1)];
-    if has_private {
-        let zones = private_zones(rows);
-        let nat_zones: Vec<usize> = match plan.nat {
-            NatMode::PerZone => {
-                zones.iter().copied().filter(|&z| public_at.get(z).copied().flatten().is_some()).collect()
-            }
-            NatMode::Shared => {
-                let first = public_at.iter().position(Option::is_some);
-                first.into_iter().collect()
-            }
-            NatMode::None => Vec::new(),
-        };
-        for &z in &nat_zones {
-            let (key, label) = match plan.nat {
-                NatMode::PerZone => (keys[z].clone(), subnet_name("nat", suffixes.get(z).map(String::as_str))),
-                _ => ("shared".to_string(), "nat".to_string()),
-            };
-            let subnet = public_at[z].unwrap_or_default();
-            net.nat_gateways.push(NatGateway { key, label, subnet });
-        }
-        if plan.nat == NatMode::PerZone && !net.nat_gateways.is_empty() {
-            for &z in &zones {
-                let nat = nat_zones.iter().position(|&n| n == z);
-                if nat.is_none() {
-                    net.notes.push(format!(
-                        "Zone {} has no public subnet for a NAT gateway: its private subnets use the one in zone {}.",
-                        zone_name(plan, z),
-                        zone_name(plan, nat_zones[0])
-                    ));
-                }
-                let label = subnet_name("private", suffixes.get(z).map(String::as_str));
-                let mut t = table(&format!("private-{}", keys[z]), TableRole::Private, Some(nat.unwrap_or(0)));
-                t.label = label;
-                private_table[z] = Some(net.tables.len());
-                net.tables.push(t);
-            }
-        } else {
-            let nat = (!net.nat_gateways.is_empty()).then_some(0);
-            let index = net.tables.len();
-            net.tables.push(table("private", TableRole::Private, nat));
-            private_table.iter_mut().for_each(|t| *t = Some(index));
-        }
-        net.egress_only = dual && !net.nat_gateways.is_empty();
-        let v6 = if net.egress_only { ", ::/0 through the egress-only internet gateway" } else { "" };
-        net.notes.push(match (plan.nat, net.nat_gateways.len()) {
-            (NatMode::None, _) => {
-                "NAT: none (the plan's choice): private subnets have no route out of the VPC; add your own (Transit Gateway, NAT instance).".to_string()
-            }
-            (_, 0) => "NAT: the plan asks for NAT gateways but has no public subnet to put them in: private subnets have no route out of the VPC. Add a public tier.".to_string(),
-            (NatMode::PerZone, n) => format!(
-                "NAT: one NAT gateway per zone ({n}, each with an Elastic IP, in its zone's public subnet): each zone's private subnets route 0.0.0.0/0 through their own{v6}."
-            ),
-            (NatMode::Shared, _) => format!(
-                "NAT: one shared NAT gateway (with an Elastic IP) in zone {}: every private subnet routes 0.0.0.0/0 through it{v6} (cheaper; an outage of that zone stops all outbound traffic).",
-                zone_name(plan, aws_zone_index(&rows[net.nat_gateways[0].subnet])),
-            ),
-        });
-        if !net.nat_gateways.is_empty() {
-            net.notes.push("NAT gateways and Elastic IPs are billed per hour and per GB; the plan's NAT setting chooses per zone, shared or none.".to_string());
-        }
-    }
-    let isolated = rows.iter().any(|r| r.kind == TierKind::Isolated);
-    let custom = rows.iter().any(|r| r.kind == TierKind::Custom);
-    let isolated_table = isolated.then(|| {
-        net.tables.push(table("isolated", TableRole::Isolated, None));
-        net.notes
-            .push("Isolated subnets have a route table with only the VPC's local routes (no internet).".to_string());
-        net.tables.len() - 1
-    });
-    let custom_table = custom.then(|| {
-        net.tables.push(table("custom", TableRole::Custom, None));
-        net.notes.push(
-            "Custom subnets have their own route table with only the VPC's local routes: add the routes they need."
-                .to_string(),
-        );
-        net.tables.len() - 1
-    });
+    let private_table = if rows.iter().any(is_private) { private_tables(plan, rows, &mut net) } else { Vec::new() };
+    let isolated_table = local_table(
+        &mut net,
+        rows,
+        TierKind::Isolated,
+        "Isolated subnets have a route table with only the VPC's local routes (no internet).",
+    );
+    let custom_table = local_table(
+        &mut net,
+        rows,
+        TierKind::Custom,
+        "Custom subnets have their own route table with only the VPC's local routes: add the routes they need.",
+    );
     for (i, r) in rows.iter().enumerate() {
         net.table_of[i] = match r.kind {
             TierKind::Public => 0,
@@ -243,6 +169,85 @@ pub(crate) fn aws_network(plan: &Plan, rows: &[TableRow]) -> AwsNetwork {
         };
     }
     net
+}
+
+/// The NAT gateways and private route tables; for each zone, the index of the table its
+/// private subnets use.
+fn private_tables(plan: &Plan, rows: &[TableRow], net: &mut AwsNetwork) -> Vec<Option<usize>> {
+    let keys = zone_keys(plan);
+    let suffixes = plan.zone_suffixes();
+    let suffix = |z: usize| suffixes.get(z).map(String::as_str);
+    let public_at = public_subnet_by_zone(plan, rows);
+    let zones = private_zones(plan, rows);
+    let nat_zones: Vec<usize> = match plan.nat {
+        NatMode::PerZone => zones.iter().copied().filter(|&z| public_at[z].is_some()).collect(),
+        NatMode::Shared => public_at.iter().position(Option::is_some).into_iter().collect(),
+        NatMode::None => Vec::new(),
+    };
+    for &z in &nat_zones {
+        let (key, label) = match plan.nat {
+            NatMode::PerZone => (keys[z].clone(), subnet_name("nat", suffix(z))),
+            _ => ("shared".to_string(), "nat".to_string()),
+        };
+        net.nat_gateways.push(NatGateway { key, label, subnet: public_at[z].unwrap_or_default() });
+    }
+    let mut of_zone = vec![None; plan.zones.len().max(1)];
+    if plan.nat == NatMode::PerZone && !nat_zones.is_empty() {
+        for &z in &zones {
+            let nat = nat_zones.iter().position(|&n| n == z);
+            if nat.is_none() {
+                net.notes.push(format!(
+                    "Zone {} has no public subnet for a NAT gateway: its private subnets use the one in zone {}.",
+                    zone_name(plan, z),
+                    zone_name(plan, nat_zones[0])
+                ));
+            }
+            let mut t = table(&format!("private-{}", keys[z]), TableRole::Private, Some(nat.unwrap_or(0)));
+            t.label = subnet_name("private", suffix(z));
+            of_zone[z] = Some(net.tables.len());
+            net.tables.push(t);
+        }
+    } else {
+        let nat = (!net.nat_gateways.is_empty()).then_some(0);
+        of_zone.iter_mut().for_each(|t| *t = Some(net.tables.len()));
+        net.tables.push(table("private", TableRole::Private, nat));
+    }
+    net.egress_only = net.ipv6 && !net.nat_gateways.is_empty();
+    let note = nat_note(plan, rows, net);
+    net.notes.push(note);
+    if !net.nat_gateways.is_empty() {
+        net.notes.push("NAT gateways and Elastic IPs are billed per hour and per GB; the plan's NAT setting chooses per zone, shared or none.".to_string());
+    }
+    of_zone
+}
+
+/// What the NAT setting made of the private subnets' outbound routes, in one sentence.
+fn nat_note(plan: &Plan, rows: &[TableRow], net: &AwsNetwork) -> String {
+    let v6 = if net.egress_only { ", ::/0 through the egress-only internet gateway" } else { "" };
+    match (plan.nat, net.nat_gateways.first()) {
+        (NatMode::None, _) => "NAT: none (the plan's choice): private subnets have no route out of the VPC; add your own (Transit Gateway, NAT instance).".to_string(),
+        (_, None) => "NAT: the plan asks for NAT gateways but has no public subnet to put them in: private subnets have no route out of the VPC. Add a public tier.".to_string(),
+        (NatMode::PerZone, _) => format!(
+            "NAT: one NAT gateway per zone ({}, each with an Elastic IP, in its zone's public subnet): each zone's private subnets route 0.0.0.0/0 through their own{v6}.",
+            net.nat_gateways.len()
+        ),
+        (NatMode::Shared, Some(n)) => format!(
+            "NAT: one shared NAT gateway (with an Elastic IP) in zone {}: every private subnet routes 0.0.0.0/0 through it{v6} (cheaper; an outage of that zone stops all outbound traffic).",
+            zone_name(plan, aws_zone_index(&rows[n.subnet])),
+        ),
+    }
+}
+
+/// A route table with only the local routes for the subnets of `kind`, if there are any.
+fn local_table(net: &mut AwsNetwork, rows: &[TableRow], kind: TierKind, note: &str) -> Option<usize> {
+    if !rows.iter().any(|r| r.kind == kind) {
+        return None;
+    }
+    let (key, role) =
+        if kind == TierKind::Custom { ("custom", TableRole::Custom) } else { ("isolated", TableRole::Isolated) };
+    net.tables.push(table(key, role, None));
+    net.notes.push(note.to_string());
+    Some(net.tables.len() - 1)
 }
 
 fn table(key: &str, role: TableRole, nat: Option<usize>) -> RouteTable {

@@ -158,6 +158,21 @@ pub fn table_rows(plan: &Plan, layout: &Layout) -> Vec<TableRow> {
         .collect()
 }
 
+/// The tier kinds the rows have, in [`TierKind::ALL`] order, each with its rows (indices) in
+/// tier order, then zone order (the order of the per-kind outputs; a tier's rows are in zone
+/// order in every layout).
+pub(crate) fn rows_by_kind(plan: &Plan, rows: &[TableRow]) -> Vec<(TierKind, Vec<usize>)> {
+    TierKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let of: Vec<usize> = (0..plan.tiers.len())
+                .flat_map(|t| (0..rows.len()).filter(move |&i| rows[i].tier_index == t && rows[i].kind == kind))
+                .collect();
+            (!of.is_empty()).then_some((kind, of))
+        })
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // CSV.
 

@@ -1,6 +1,6 @@
 //! Terraform for AWS.
 
-use super::hcl::{attr, block, render, tags, Node};
+use super::hcl::{attr, block, object, render, tags, Node};
 use super::{
     block_variables, header_nodes, keys, named, output, required_provider, subnet_comment, subnets_output,
     tags_variable, target_region, tier_outputs, variable,
@@ -179,11 +179,11 @@ fn locals(plan: &Plan, rows: &[TableRow], keys: &[String], net: &AwsNetwork, rea
         body.push(attr("public", if r.kind == TierKind::Public { "true" } else { "false" }));
         body.push(attr("route_table", hcl_str(&net.tables[net.table_of[i]].key)));
         entries.push(Node::Comment(subnet_comment(r)));
-        entries.push(Node::Object(hcl_str(key), body));
+        entries.push(object(hcl_str(key), body));
     }
     let mut out = vec![attr("name", hcl_str(&plan.name)), Node::Blank];
     out.push(Node::Comment("One entry per subnet, in layout order.".to_string()));
-    out.push(Node::Object("subnets".to_string(), entries));
+    out.push(object("subnets", entries));
     out.push(Node::Blank);
     out.push(Node::Comment(
         "Route tables: public to the internet gateway, private to their NAT gateway, isolated and custom local only."
@@ -192,9 +192,9 @@ fn locals(plan: &Plan, rows: &[TableRow], keys: &[String], net: &AwsNetwork, rea
     let tables: Vec<Node> = net
         .tables
         .iter()
-        .map(|t| Node::Object(hcl_str(&t.key), vec![attr("name", hcl_str(&named(plan, &t.label)))]))
+        .map(|t| object(hcl_str(&t.key), vec![attr("name", hcl_str(&named(plan, &t.label)))]))
         .collect();
-    out.push(Node::Object("route_tables".to_string(), tables));
+    out.push(object("route_tables", tables));
     if !net.nat_gateways.is_empty() {
         out.push(Node::Blank);
         out.push(Node::Comment("NAT gateways, each in a public subnet.".to_string()));
@@ -202,20 +202,20 @@ fn locals(plan: &Plan, rows: &[TableRow], keys: &[String], net: &AwsNetwork, rea
             .nat_gateways
             .iter()
             .map(|n| {
-                Node::Object(
+                object(
                     hcl_str(&n.key),
                     vec![attr("name", hcl_str(&named(plan, &n.label))), attr("subnet", hcl_str(&keys[n.subnet]))],
                 )
             })
             .collect();
-        out.push(Node::Object("nat_gateways".to_string(), nats));
+        out.push(object("nat_gateways", nats));
         out.push(Node::Blank);
         out.push(Node::Comment("Private route table => the NAT gateway of its default route.".to_string()));
         let routes: Vec<Node> = net
             .tables_with(TableRole::Private)
-            .filter_map(|(_, t)| t.nat.map(|n| attr(&hcl_str(&t.key), hcl_str(&net.nat_gateways[n].key))))
+            .filter_map(|(_, t)| t.nat.map(|n| attr(hcl_str(&t.key), hcl_str(&net.nat_gateways[n].key))))
             .collect();
-        out.push(Node::Object("nat_routes".to_string(), routes));
+        out.push(object("nat_routes", routes));
     }
     out
 }
@@ -225,127 +225,142 @@ fn locals(plan: &Plan, rows: &[TableRow], keys: &[String], net: &AwsNetwork, rea
 fn gateways(net: &AwsNetwork) -> Vec<Node> {
     let mut doc = Vec::new();
     if net.internet_gateway() {
-        doc.push(block(
-            "resource \"aws_internet_gateway\" \"this\"",
-            vec![attr("vpc_id", "aws_vpc.this.id"), Node::Blank, tags("local.name", &[])],
-        ));
-        doc.push(Node::Blank);
+        doc.push(Node::Text(INTERNET_GATEWAY));
     }
     if net.egress_only {
-        doc.push(block(
-            "resource \"aws_egress_only_internet_gateway\" \"this\"",
-            vec![attr("vpc_id", "aws_vpc.this.id"), Node::Blank, tags("local.name", &[])],
-        ));
-        doc.push(Node::Blank);
+        doc.push(Node::Text(EGRESS_ONLY_GATEWAY));
     }
     if !net.nat_gateways.is_empty() {
-        doc.push(block(
-            "resource \"aws_eip\" \"nat\"",
-            vec![
-                attr("for_each", "local.nat_gateways"),
-                Node::Blank,
-                attr("domain", hcl_str("vpc")),
-                Node::Blank,
-                tags("each.value.name", &[]),
-                Node::Blank,
-                attr("depends_on", "[aws_internet_gateway.this]"),
-            ],
-        ));
-        doc.push(Node::Blank);
-        doc.push(block(
-            "resource \"aws_nat_gateway\" \"this\"",
-            vec![
-                attr("for_each", "local.nat_gateways"),
-                Node::Blank,
-                attr("allocation_id", "aws_eip.nat[each.key].id"),
-                attr("subnet_id", "aws_subnet.this[each.value.subnet].id"),
-                Node::Blank,
-                tags("each.value.name", &[]),
-                Node::Blank,
-                attr("depends_on", "[aws_internet_gateway.this]"),
-            ],
-        ));
-        doc.push(Node::Blank);
+        doc.push(Node::Text(NAT_GATEWAYS));
     }
     doc
 }
 
 /// Route tables, their default routes and every subnet's association.
 fn routes(net: &AwsNetwork) -> Vec<Node> {
-    let mut doc = vec![
-        block(
-            "resource \"aws_route_table\" \"this\"",
-            vec![
-                attr("for_each", "local.route_tables"),
-                Node::Blank,
-                attr("vpc_id", "aws_vpc.this.id"),
-                Node::Blank,
-                tags("each.value.name", &[]),
-            ],
-        ),
-        Node::Blank,
-    ];
-    if let Some((_, public)) = net.tables_with(TableRole::Public).next() {
-        let table = format!("aws_route_table.this[{}].id", hcl_str(&public.key));
-        doc.push(block(
-            "resource \"aws_route\" \"public_internet\"",
-            vec![
-                attr("route_table_id", table.clone()),
-                attr("destination_cidr_block", hcl_str("0.0.0.0/0")),
-                attr("gateway_id", "aws_internet_gateway.this.id"),
-            ],
-        ));
-        doc.push(Node::Blank);
+    let mut doc = vec![Node::Text(ROUTE_TABLES)];
+    if net.internet_gateway() {
+        doc.push(Node::Text(PUBLIC_ROUTE));
         if net.ipv6 {
-            doc.push(block(
-                "resource \"aws_route\" \"public_internet_ipv6\"",
-                vec![
-                    attr("route_table_id", table),
-                    attr("destination_ipv6_cidr_block", hcl_str("::/0")),
-                    attr("gateway_id", "aws_internet_gateway.this.id"),
-                ],
-            ));
-            doc.push(Node::Blank);
+            doc.push(Node::Text(PUBLIC_ROUTE_IPV6));
         }
     }
     if !net.nat_gateways.is_empty() {
-        doc.push(block(
-            "resource \"aws_route\" \"private_nat\"",
-            vec![
-                attr("for_each", "local.nat_routes"),
-                Node::Blank,
-                attr("route_table_id", "aws_route_table.this[each.key].id"),
-                attr("destination_cidr_block", hcl_str("0.0.0.0/0")),
-                attr("nat_gateway_id", "aws_nat_gateway.this[each.value].id"),
-            ],
-        ));
-        doc.push(Node::Blank);
+        doc.push(Node::Text(NAT_ROUTES));
     }
     if net.egress_only {
-        doc.push(block(
-            "resource \"aws_route\" \"private_ipv6_egress\"",
-            vec![
-                attr("for_each", "local.nat_routes"),
-                Node::Blank,
-                attr("route_table_id", "aws_route_table.this[each.key].id"),
-                attr("destination_ipv6_cidr_block", hcl_str("::/0")),
-                attr("egress_only_gateway_id", "aws_egress_only_internet_gateway.this.id"),
-            ],
-        ));
-        doc.push(Node::Blank);
+        doc.push(Node::Text(EGRESS_ROUTES));
     }
-    doc.push(block(
-        "resource \"aws_route_table_association\" \"this\"",
-        vec![
-            attr("for_each", "local.subnets"),
-            Node::Blank,
-            attr("subnet_id", "aws_subnet.this[each.key].id"),
-            attr("route_table_id", "aws_route_table.this[each.value.route_table].id"),
-        ],
-    ));
-    doc.push(Node::Blank);
+    doc.push(Node::Text(ASSOCIATIONS));
     doc
 }
+
+// The fixed resources: everything they vary by is in `locals` (route tables, NAT gateways,
+// `nat_routes`, each subnet's `route_table`). The public route table's key is always `public`.
+
+const INTERNET_GATEWAY: &str = r#"resource "aws_internet_gateway" "this" {
+  vpc_id = aws_vpc.this.id
+
+  tags = merge(var.tags, {
+    Name = local.name
+  })
+}
+
+"#;
+
+const EGRESS_ONLY_GATEWAY: &str = r#"resource "aws_egress_only_internet_gateway" "this" {
+  vpc_id = aws_vpc.this.id
+
+  tags = merge(var.tags, {
+    Name = local.name
+  })
+}
+
+"#;
+
+const NAT_GATEWAYS: &str = r#"resource "aws_eip" "nat" {
+  for_each = local.nat_gateways
+
+  domain = "vpc"
+
+  tags = merge(var.tags, {
+    Name = each.value.name
+  })
+
+  depends_on = [aws_internet_gateway.this]
+}
+
+resource "aws_nat_gateway" "this" {
+  for_each = local.nat_gateways
+
+  allocation_id = aws_eip.nat[each.key].id
+  subnet_id     = aws_subnet.this[each.value.subnet].id
+
+  tags = merge(var.tags, {
+    Name = each.value.name
+  })
+
+  depends_on = [aws_internet_gateway.this]
+}
+
+"#;
+
+const ROUTE_TABLES: &str = r#"resource "aws_route_table" "this" {
+  for_each = local.route_tables
+
+  vpc_id = aws_vpc.this.id
+
+  tags = merge(var.tags, {
+    Name = each.value.name
+  })
+}
+
+"#;
+
+const PUBLIC_ROUTE: &str = r#"resource "aws_route" "public_internet" {
+  route_table_id         = aws_route_table.this["public"].id
+  destination_cidr_block = "0.0.0.0/0"
+  gateway_id             = aws_internet_gateway.this.id
+}
+
+"#;
+
+const PUBLIC_ROUTE_IPV6: &str = r#"resource "aws_route" "public_internet_ipv6" {
+  route_table_id              = aws_route_table.this["public"].id
+  destination_ipv6_cidr_block = "::/0"
+  gateway_id                  = aws_internet_gateway.this.id
+}
+
+"#;
+
+const NAT_ROUTES: &str = r#"resource "aws_route" "private_nat" {
+  for_each = local.nat_routes
+
+  route_table_id         = aws_route_table.this[each.key].id
+  destination_cidr_block = "0.0.0.0/0"
+  nat_gateway_id         = aws_nat_gateway.this[each.value].id
+}
+
+"#;
+
+const EGRESS_ROUTES: &str = r#"resource "aws_route" "private_ipv6_egress" {
+  for_each = local.nat_routes
+
+  route_table_id              = aws_route_table.this[each.key].id
+  destination_ipv6_cidr_block = "::/0"
+  egress_only_gateway_id      = aws_egress_only_internet_gateway.this.id
+}
+
+"#;
+
+const ASSOCIATIONS: &str = r#"resource "aws_route_table_association" "this" {
+  for_each = local.subnets
+
+  subnet_id      = aws_subnet.this[each.key].id
+  route_table_id = aws_route_table.this[each.value.route_table].id
+}
+
+"#;
 
 /// The outputs, named as terraform-aws-modules/vpc names them (see the module docs).
 fn outputs(plan: &Plan, rows: &[TableRow], keys: &[String], net: &AwsNetwork) -> Vec<Node> {

@@ -1,6 +1,6 @@
 //! Terraform for Azure.
 
-use super::hcl::{attr, block, render, Node};
+use super::hcl::{attr, block, object, render, Node};
 use super::{
     block_variables, header_nodes, keys, named, output, required_provider, subnet_comment, subnets_output,
     tags_variable, target_region, tier_outputs, variable,
@@ -98,7 +98,7 @@ pub(super) fn azure(plan: &Plan, layout: &Layout, opts: &ExportOptions) -> Strin
     ));
     doc.push(Node::Blank);
     if !nat.gateways.is_empty() {
-        doc.extend(nat_resources());
+        doc.push(Node::Text(NAT_RESOURCES));
     }
     doc.push(output("vnet_id", "ID of the virtual network", "azurerm_virtual_network.this.id"));
     doc.push(Node::Blank);
@@ -129,14 +129,14 @@ fn locals(plan: &Plan, rows: &[TableRow], keys: &[String], nat: &AzureNat, dual:
             attr("address_prefixes", format!("[{}]", prefixes.join(", "))),
         ];
         entries.push(Node::Comment(subnet_comment(r)));
-        entries.push(Node::Object(hcl_str(key), body));
+        entries.push(object(hcl_str(key), body));
     }
     let mut out = vec![
         attr("name", hcl_str(&azure_name(&plan.name, 64, "vnet"))),
         attr("plan_name", hcl_str(&plan.name)),
         Node::Blank,
         Node::Comment("One entry per subnet, in layout order.".to_string()),
-        Node::Object("subnets".to_string(), entries),
+        object("subnets", entries),
     ];
     if nat.gateways.is_empty() {
         return out;
@@ -152,7 +152,7 @@ fn locals(plan: &Plan, rows: &[TableRow], keys: &[String], nat: &AzureNat, dual:
                 None => "nat".to_string(),
             };
             let zones = g.zone.as_ref().map_or("null".to_string(), |z| format!("[{}]", hcl_str(z)));
-            Node::Object(
+            object(
                 hcl_str(&g.key),
                 vec![
                     attr("name", hcl_str(&nat_names.take(&azure_name(&named(plan, &part), 80, "nat")))),
@@ -167,68 +167,62 @@ fn locals(plan: &Plan, rows: &[TableRow], keys: &[String], nat: &AzureNat, dual:
         .collect();
     out.push(Node::Blank);
     out.push(Node::Comment("NAT gateways, each with a Standard public IP.".to_string()));
-    out.push(Node::Object("nat_gateways".to_string(), gateways));
+    out.push(object("nat_gateways", gateways));
     out.push(Node::Blank);
     out.push(Node::Comment("Private subnet => the NAT gateway it goes out through.".to_string()));
-    let mut served: Vec<(usize, &str)> =
-        nat.gateways.iter().flat_map(|g| g.rows.iter().map(move |&i| (i, g.key.as_str()))).collect();
-    served.sort_unstable();
-    let routes = served.into_iter().map(|(i, g)| attr(&hcl_str(&keys[i]), hcl_str(g))).collect();
-    out.push(Node::Object("nat_subnets".to_string(), routes));
+    // In layout order, like the subnets.
+    let routes = (0..rows.len())
+        .filter_map(|i| {
+            nat.gateways.iter().find(|g| g.rows.contains(&i)).map(|g| attr(hcl_str(&keys[i]), hcl_str(&g.key)))
+        })
+        .collect();
+    out.push(object("nat_subnets", routes));
     out
 }
 
-/// Public IPs, NAT gateways and their associations.
-fn nat_resources() -> Vec<Node> {
-    let common = || {
-        vec![
-            attr("for_each", "local.nat_gateways"),
-            Node::Blank,
-            attr("location", "var.location"),
-            attr("resource_group_name", "var.resource_group_name"),
-        ]
-    };
-    let mut ip = common();
-    ip.extend([
-        attr("name", "each.value.ip_name"),
-        attr("allocation_method", hcl_str("Static")),
-        attr("sku", hcl_str("Standard")),
-        attr("zones", "each.value.zones"),
-        Node::Blank,
-        plan_tags(),
-    ]);
-    let mut gw = common();
-    gw.extend([
-        attr("name", "each.value.name"),
-        attr("sku_name", hcl_str("Standard")),
-        attr("zones", "each.value.zones"),
-        Node::Blank,
-        plan_tags(),
-    ]);
-    vec![
-        block("resource \"azurerm_public_ip\" \"nat\"", ip),
-        Node::Blank,
-        block("resource \"azurerm_nat_gateway\" \"this\"", gw),
-        Node::Blank,
-        block(
-            "resource \"azurerm_nat_gateway_public_ip_association\" \"this\"",
-            vec![
-                attr("for_each", "local.nat_gateways"),
-                Node::Blank,
-                attr("nat_gateway_id", "azurerm_nat_gateway.this[each.key].id"),
-                attr("public_ip_address_id", "azurerm_public_ip.nat[each.key].id"),
-            ],
-        ),
-        Node::Blank,
-        block(
-            "resource \"azurerm_subnet_nat_gateway_association\" \"this\"",
-            vec![
-                attr("for_each", "local.nat_subnets"),
-                Node::Blank,
-                attr("subnet_id", "azurerm_subnet.this[each.key].id"),
-                attr("nat_gateway_id", "azurerm_nat_gateway.this[each.value].id"),
-            ],
-        ),
-        Node::Blank,
-    ]
+/// Public IPs, NAT gateways and their associations: fixed, everything they vary by is in
+/// `local.nat_gateways` and `local.nat_subnets`.
+const NAT_RESOURCES: &str = r#"resource "azurerm_public_ip" "nat" {
+  for_each = local.nat_gateways
+
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  name                = each.value.ip_name
+  allocation_method   = "Static"
+  sku                 = "Standard"
+  zones               = each.value.zones
+
+  tags = merge(var.tags, {
+    plan = local.plan_name
+  })
 }
+
+resource "azurerm_nat_gateway" "this" {
+  for_each = local.nat_gateways
+
+  location            = var.location
+  resource_group_name = var.resource_group_name
+  name                = each.value.name
+  sku_name            = "Standard"
+  zones               = each.value.zones
+
+  tags = merge(var.tags, {
+    plan = local.plan_name
+  })
+}
+
+resource "azurerm_nat_gateway_public_ip_association" "this" {
+  for_each = local.nat_gateways
+
+  nat_gateway_id       = azurerm_nat_gateway.this[each.key].id
+  public_ip_address_id = azurerm_public_ip.nat[each.key].id
+}
+
+resource "azurerm_subnet_nat_gateway_association" "this" {
+  for_each = local.nat_subnets
+
+  subnet_id      = azurerm_subnet.this[each.key].id
+  nat_gateway_id = azurerm_nat_gateway.this[each.value].id
+}
+
+"#;

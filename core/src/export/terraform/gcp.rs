@@ -1,6 +1,6 @@
 //! Terraform for Google Cloud.
 
-use super::hcl::{attr, block, render, Node};
+use super::hcl::{attr, block, object, render, Node};
 use super::{
     block_variables, header_nodes, keys, named, output, required_provider, subnet_comment, subnets_output,
     target_region, tier_outputs, variable,
@@ -77,14 +77,14 @@ pub(super) fn gcp(plan: &Plan, layout: &Layout, opts: &ExportOptions) -> String 
             body.push(attr("ipv6_access_type", access.map_or("null".to_string(), hcl_str)));
         }
         entries.push(Node::Comment(subnet_comment(r)));
-        entries.push(Node::Object(hcl_str(key), body));
+        entries.push(object(hcl_str(key), body));
     }
     let locals = vec![
         attr("name", hcl_str(&gcp_name(&plan.name, "vpc"))),
         attr("plan_name", hcl_str(&plan.name)),
         Node::Blank,
         Node::Comment("One entry per subnet, in layout order.".to_string()),
-        Node::Object("subnets".to_string(), entries),
+        object("subnets", entries),
     ];
     doc.push(block("locals", locals));
     doc.push(Node::Blank);

@@ -1,31 +1,46 @@
 //! A tiny HCL writer: attributes aligned the way `terraform fmt` aligns them.
+//!
+//! Keys and values are `Cow`s: most are fixed text (`for_each`, `local.subnets`), which costs
+//! no allocation (nor the code for one at every call site, which mattered for the bundle).
+
+use std::borrow::Cow;
+
+/// Text of a node: fixed, or built from the plan.
+pub(super) type Str = Cow<'static, str>;
 
 pub(super) enum Node {
     /// `key = expr` (one line).
-    Attr(String, String),
+    Attr(Str, Str),
     /// `key = { ... }`.
-    Object(String, Vec<Node>),
+    Object(Str, Vec<Node>),
     /// `key = merge(var.tags, { ... })`: the common tags with the resource's own.
     Tags(Vec<Node>),
     /// `type "label" { ... }`.
-    Block(String, Vec<Node>),
+    Block(Str, Vec<Node>),
     /// `# text`.
     Comment(String),
+    /// Fixed blocks written as they are (top level only): resources that depend on nothing in
+    /// the plan cost no code this way.
+    Text(&'static str),
     Blank,
 }
 
-pub(super) fn attr(k: &str, v: impl Into<String>) -> Node {
-    Node::Attr(k.to_string(), v.into())
+pub(super) fn attr(k: impl Into<Str>, v: impl Into<Str>) -> Node {
+    Node::Attr(k.into(), v.into())
 }
 
-pub(super) fn block(header: impl Into<String>, body: Vec<Node>) -> Node {
+pub(super) fn object(k: impl Into<Str>, body: Vec<Node>) -> Node {
+    Node::Object(k.into(), body)
+}
+
+pub(super) fn block(header: impl Into<Str>, body: Vec<Node>) -> Node {
     Node::Block(header.into(), body)
 }
 
 /// `tags = merge(var.tags, { Name = name, … })` with `(key, expr)` pairs after `Name`.
-pub(super) fn tags(name: &str, more: &[(&str, &str)]) -> Node {
+pub(super) fn tags(name: &'static str, more: &[(&'static str, &'static str)]) -> Node {
     let mut body = vec![attr("Name", name)];
-    body.extend(more.iter().map(|(k, v)| attr(k, *v)));
+    body.extend(more.iter().map(|&(k, v)| attr(k, v)));
     Node::Tags(body)
 }
 
@@ -69,6 +84,7 @@ fn write_nodes(out: &mut String, nodes: &[Node], depth: usize) {
             }
             Node::Comment(c) => out.push_str(&format!("{pad}# {c}\n").replace(" \n", "\n")),
             Node::Blank => out.push('\n'),
+            Node::Text(t) => out.push_str(t),
             Node::Attr(..) => {}
         }
         i += 1;

@@ -31,11 +31,11 @@ pub(crate) use aws::{aws_zone_index, real_aws_zones};
 
 use super::escape::{comment, hcl_str, tf_key, IdKind, Unique};
 use super::header::{free_lines, header};
-use super::table::{block_label, TableRow, SECONDARY_VAR};
+use super::table::{block_label, rows_by_kind, TableRow, SECONDARY_VAR};
 use super::{named, provider_name, ExportOptions, Format, TfTarget};
 use crate::mode::Mode;
-use crate::plan::{default_region, Layout, Plan, TierKind};
-use hcl::{attr, block, Node};
+use crate::plan::{default_region, Layout, Plan};
+use hcl::{attr, block, object, Node};
 
 // ---------------------------------------------------------------------------------------------
 // Shared parts.
@@ -92,15 +92,12 @@ fn required_provider(name: &str, source: &str, version: &str) -> Node {
         "terraform",
         vec![block(
             "required_providers",
-            vec![Node::Object(
-                name.to_string(),
-                vec![attr("source", hcl_str(source)), attr("version", hcl_str(version))],
-            )],
+            vec![object(name.to_string(), vec![attr("source", hcl_str(source)), attr("version", hcl_str(version))])],
         )],
     )
 }
 
-fn variable(name: &str, description: &str, ty: &str, default: Option<String>) -> Node {
+fn variable(name: &str, description: &str, ty: &'static str, default: Option<String>) -> Node {
     let mut body = vec![attr("description", hcl_str(description)), attr("type", ty)];
     if let Some(d) = default {
         body.push(attr("default", d));
@@ -157,21 +154,8 @@ fn tags_variable() -> Node {
 }
 
 /// `output "name" { description, value }`.
-fn output(name: &str, description: &str, value: impl Into<String>) -> Node {
+fn output(name: &str, description: &str, value: impl Into<hcl::Str>) -> Node {
     block(format!("output {}", hcl_str(name)), vec![attr("description", hcl_str(description)), attr("value", value)])
-}
-
-/// The tier kinds the rows have, in [`TierKind::ALL`] order, each with its rows (indices) in
-/// tier order, then zone order.
-fn rows_by_kind(rows: &[TableRow]) -> Vec<(TierKind, Vec<usize>)> {
-    TierKind::ALL
-        .into_iter()
-        .filter_map(|kind| {
-            let mut of: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].kind == kind).collect();
-            of.sort_by_key(|&i| (rows[i].tier_index, rows[i].zone_index, i));
-            (!of.is_empty()).then_some((kind, of))
-        })
-        .collect()
 }
 
 /// Per tier kind, the list of subnet IDs (`public_subnets`) and of their CIDRs
@@ -188,7 +172,7 @@ fn tier_outputs(
 ) -> Vec<Node> {
     let mut out = Vec::new();
     let of = |i: usize, attr: &str| format!("{resource}[{}]{attr}", hcl_str(&keys[i]));
-    for (kind, list) in rows_by_kind(rows) {
+    for (kind, list) in rows_by_kind(plan, rows) {
         let ids: Vec<String> = list.iter().map(|&i| of(i, ".id")).collect();
         let cidrs: Vec<String> = list.iter().map(|&i| of(i, cidr_attr)).collect();
         out.push(output(
@@ -214,11 +198,11 @@ fn tier_outputs(
                     None if regional_subnets => "regional",
                     _ => plan.zones.get(aws_zone_index(&rows[i])).map_or("", String::as_str),
                 };
-                attr(&hcl_str(&zones.take(zone)), of(i, ".id"))
+                attr(hcl_str(&zones.take(zone)), of(i, ".id"))
             })
             .collect();
         if !body.is_empty() {
-            tiers.push(Node::Object(hcl_str(&tier.name), body));
+            tiers.push(object(hcl_str(&tier.name), body));
         }
     }
     out.push(block(
@@ -232,7 +216,7 @@ fn tier_outputs(
                     "Subnet IDs by tier name, then zone name"
                 }),
             ),
-            Node::Object("value".to_string(), tiers),
+            object("value", tiers),
         ],
     ));
     out.push(Node::Blank);

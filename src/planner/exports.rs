@@ -19,7 +19,9 @@ pub(super) fn Exports() -> impl IntoView {
     let format = RwSignal::new(initial);
     let output = Memo::new(move |_| {
         let f = format.get();
-        v.shown.with(|s| s.as_ref().map(|(p, l)| export::render(p, l, f)))
+        // Plan links in the files' headers point at this page.
+        let opts = export::ExportOptions { link_base: browser::url_with_fragment("") };
+        v.shown.with(|s| s.as_ref().map(|(p, l)| export::render_with(p, l, f, &opts)))
     });
     let copy = move |_| {
         if let Some(Ok(text)) = output.get_untracked() {

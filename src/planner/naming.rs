@@ -29,6 +29,9 @@ pub(super) fn PlanNaming() -> impl IntoView {
                 class="grow"
                 placeholder="prod-vpc"
             />
+        </div>
+        // A row of its own: the choices say their trade-off and must not be cut.
+        <div class="form-row">
             <label class="field grow">
                 <span class="field-label">"NAT for private tiers"</span>
                 <select on:change=move |ev| {

@@ -311,8 +311,7 @@ def terraform_aws_model(doc, export, keys):
                 raise CheckError(f"{t}.{n}.{a} is {body.get(a)!r}, not {v!r}")
         return body
 
-    if res.get(("aws_route_table", "this")) is not None or tables:
-        need("aws_route_table", "this", for_each="${local.route_tables}", vpc_id="${aws_vpc.this.id}")
+    need("aws_route_table", "this", for_each="${local.route_tables}", vpc_id="${aws_vpc.this.id}")
     need(
         "aws_route_table_association",
         "this",
@@ -370,7 +369,7 @@ def terraform_aws_model(doc, export, keys):
                 target = ("nat", nat)
             else:
                 expr = body.get("gateway_id") or body.get("egress_only_gateway_id")
-                if expr not in targets or (targets[expr], t) == (None, None):
+                if expr not in targets:
                     raise CheckError(f"aws_route.{n}: unknown target {expr!r}")
                 target = targets[expr]
                 if target == ("igw",) and ("aws_internet_gateway", "this") not in res:
@@ -393,7 +392,7 @@ def terraform_aws_model(doc, export, keys):
     return {"subnets": subnets, "tables": routes, "nats": nats}
 
 
-def check_tf_tags(doc, kinds):
+def check_tf_tags(doc):
     """Every resource's tags merge var.tags; the subnets carry Tier and Kind."""
     res = resources_of(doc)
     tagged = [(t, n, b["tags"]) for (t, n), b in res.items() if "tags" in b]
@@ -402,10 +401,9 @@ def check_tf_tags(doc, kinds):
     for t, n, tags in tagged:
         if not tags.startswith("${merge(var.tags, {"):
             raise CheckError(f"{t}.{n}: tags {tags!r} do not merge var.tags")
-    for t in ("aws_subnet",):
-        b = res.get((t, "this"))
-        if b and "Kind = each.value.kind" not in b.get("tags", ""):
-            raise CheckError(f"{t}.this does not tag the tier kind")
+    subnet = res.get(("aws_subnet", "this"))
+    if subnet and "Kind = each.value.kind" not in subnet.get("tags", ""):
+        raise CheckError("aws_subnet.this does not tag the tier kind")
     return len(tagged)
 
 
@@ -592,7 +590,7 @@ def check_terraform(path, target, export, binary):
         if unquote(entry.get("kind")) != subnets[keys.index(unquote(key))]["kind"]:
             raise CheckError(f"subnet {key}: kind {entry.get('kind')!r} is not the tier's")
     warnings = check_header(Path(path).read_text(encoding="utf-8"), export, binary)
-    check_tf_tags(doc, None)
+    check_tf_tags(doc)
     resource = {"aws": "aws_subnet.this", "azure": "azurerm_subnet.this", "gcp": "google_compute_subnetwork.this"}[target]
     check_tf_outputs(doc, export, keys, resource)
     if target == "aws":

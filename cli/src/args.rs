@@ -431,8 +431,10 @@ pub struct VlsmArgs {
 #[command(
     override_usage = usage::PLAN,
     after_help = "Subnets in the Terraform exports are cidrsubnet(var.vpc_cidr, newbits, netnum), so changing
-var.vpc_cidr moves the whole plan. A plan that does not fit prints why, and what would make
-it fit, on one line (exit status 2).
+var.vpc_cidr moves the whole plan. The code exports add the internet gateway, NAT gateways
+(the plan's \"nat\": per-zone, shared or none) and route tables, and their header holds the
+plan's link: from a share link URL, that URL, so the file is the one the app downloads. A plan
+that does not fit prints why, and what would make it fit, on one line (exit status 2).
 
 Examples:
   cidrplan plan --from preset:aws-3az
@@ -466,8 +468,8 @@ pub struct PlanArgs {
     ///   json             the plan and its layout
     ///   csv              one row per subnet (RFC 4180)
     ///   markdown         a document with the table (also: md)
-    /// With --json: the JSON export, or {"format", "extension", "content"}
-    /// with another --format; errors become {"error": "..."}
+    /// With --json: the JSON export, or {"format", "extension", "file_name",
+    /// "content"} with another --format; errors become {"error": "..."}
     #[arg(short = 'o', long, value_name = "FORMAT", verbatim_doc_comment, value_parser = PLAN_FORMATS, hide_possible_values = true)]
     pub format: Option<String>,
 }

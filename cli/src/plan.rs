@@ -4,7 +4,7 @@
 use crate::args::PlanArgs;
 use crate::source::{read_text, MAX_FILE_BYTES};
 use crate::{arity, bad, Failure, Out};
-use cidrplan::export::{self, Format};
+use cidrplan::export::{self, ExportOptions, Format};
 use cidrplan::plan::{self, Plan, PlanError, MAX_JSON_BYTES};
 use cidrplan::share::{self, ShareState};
 
@@ -23,7 +23,10 @@ pub fn plan_cmd(args: &PlanArgs, json: bool, out: Out) -> Result<(), Failure> {
     };
     let plan = load(source)?;
     let layout = plan.layout().map_err(|e| Failure::Bad(plan_error(&e)))?;
-    let text = export::render(&plan, &layout, format).map_err(Failure::Bad)?;
+    // Opened from a page's link, the header's plan link points at that page, as the page's
+    // own download does: the same file either way.
+    let opts = ExportOptions { link_base: link_base(source).to_string() };
+    let text = export::render_with(&plan, &layout, format, &opts).map_err(Failure::Bad)?;
     if json && format != Format::Json {
         let format = match format {
             // Name the target Terraform was made for.
@@ -32,7 +35,8 @@ pub fn plan_cmd(args: &PlanArgs, json: bool, out: Out) -> Result<(), Failure> {
             }
             f => f,
         };
-        let v = Wrapped { format: format.id(), extension: format.extension(), content: &text };
+        let file_name = export::file_name(&plan, format);
+        let v = Wrapped { format: format.id(), extension: format.extension(), file_name: &file_name, content: &text };
         serde_json::to_writer_pretty(&mut *out, &v)?;
         writeln!(out)?;
     } else {
@@ -46,7 +50,18 @@ pub fn plan_cmd(args: &PlanArgs, json: bool, out: Out) -> Result<(), Failure> {
 struct Wrapped<'a> {
     format: &'a str,
     extension: &'a str,
+    /// What the app names the download (`prod-vpc.aws.tf`).
+    file_name: &'a str,
     content: &'a str,
+}
+
+/// The page address of a share-link URL (`https://host/path/` of `https://host/path/#v2.…`),
+/// or nothing for any other source.
+fn link_base(source: &str) -> &str {
+    match source.trim().split_once('#') {
+        Some((base, _)) if base.contains("://") => base,
+        _ => "",
+    }
 }
 
 /// The one-line message for a plan without a layout: the field's path for an invalid field.

@@ -103,6 +103,12 @@ fn secondary_block_subnets_use_the_secondary_variable() {
     assert!(cfn.contains("DependsOn: [SecondaryCidrBlock1, Ipv6CidrBlock]"));
 }
 
+/// The lines of `local.<name>` (a map in the `locals` block), without its braces.
+fn local_map<'a>(tf: &'a str, name: &str) -> Vec<&'a str> {
+    let open = format!("  {name} = {{");
+    tf.lines().skip_while(|l| *l != open).skip(1).take_while(|l| *l != "  }").collect()
+}
+
 /// Every name of the plan, as the exports must read back.
 fn names(plan: &Plan, layout: &Layout) -> Vec<String> {
     let mut out: Vec<String> = layout.subnets.iter().map(|s| s.name.clone()).collect();
@@ -160,8 +166,10 @@ fn hcl_identifiers_are_sanitised_and_unique() {
     let (plan, layout) = tricky();
     for target in TfTarget::ALL {
         let tf = terraform(&plan, &layout, target);
-        let keys: Vec<&str> =
-            tf.lines().filter_map(|l| l.strip_prefix("    \"").and_then(|r| r.strip_suffix("\" = {"))).collect();
+        let keys: Vec<&str> = local_map(&tf, "subnets")
+            .into_iter()
+            .filter_map(|l| l.strip_prefix("    \"").and_then(|r| r.strip_suffix("\" = {")))
+            .collect();
         assert_eq!(keys.len(), layout.subnets.len(), "{target}");
         let unique: HashSet<&str> = keys.iter().copied().collect();
         assert_eq!(unique.len(), keys.len(), "{target}: duplicate keys {keys:?}");
@@ -231,7 +239,11 @@ fn cloudformation_names_stay_inside_escaped_strings() {
     }
     let unique: HashSet<&String> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "duplicate logical IDs {ids:?}");
-    assert_eq!(ids.len(), layout.subnets.len() + 3, "VPC, secondary block, IPv6 block and subnets: {ids:?}");
+    let subnet_ids: Vec<&String> =
+        ids.iter().filter(|i| i.starts_with("Subnet") && !i.ends_with("RouteTableAssociation")).collect();
+    assert_eq!(subnet_ids.len(), layout.subnets.len(), "one logical ID per subnet: {ids:?}");
+    let associations = ids.iter().filter(|i| i.ends_with("RouteTableAssociation")).count();
+    assert_eq!(associations, layout.subnets.len(), "every subnet is associated with a route table: {ids:?}");
     for id in &ids {
         assert!(id.bytes().all(|b| b.is_ascii_alphanumeric()) && id.len() <= 255, "{id}");
     }

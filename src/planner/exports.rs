@@ -19,7 +19,9 @@ pub(super) fn Exports() -> impl IntoView {
     let format = RwSignal::new(initial);
     let output = Memo::new(move |_| {
         let f = format.get();
-        v.shown.with(|s| s.as_ref().map(|(p, l)| export::render(p, l, f)))
+        // Plan links in the files' headers point at this page.
+        let opts = export::ExportOptions { link_base: browser::url_with_fragment("") };
+        v.shown.with(|s| s.as_ref().map(|(p, l)| export::render_with(p, l, f, &opts)))
     });
     let copy = move |_| {
         if let Some(Ok(text)) = output.get_untracked() {
@@ -30,8 +32,9 @@ pub(super) fn Exports() -> impl IntoView {
     let download = move |_| {
         if let Some(Ok(text)) = output.get_untracked() {
             let f = format.get_untracked();
-            let name = v.plan.with_untracked(|p| file_stem(&p.name));
-            browser::download(&format!("{name}.{}", f.extension()), f.mime(), &text);
+            // Named after the plan shown and the format: `prod-vpc.aws.tf`, `prod-vpc.cfn.yaml`.
+            let name = v.shown.with_untracked(|s| s.as_ref().map(|(p, _)| export::file_name(p, f)));
+            browser::download(&name.unwrap_or_default(), f.mime(), &text);
         }
     };
     view! {
@@ -77,13 +80,8 @@ fn format_label(f: Format) -> &'static str {
     }
 }
 
-/// A file name from the plan's name: letters, digits, `-` and `_` only.
+/// A file name from the plan's name: letters, digits, `-` and `_` only (see
+/// [`export::file_stem`]).
 pub(super) fn file_stem(name: &str) -> String {
-    let s: String =
-        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
-    if s.trim_matches('-').is_empty() {
-        "vpc-plan".to_string()
-    } else {
-        s
-    }
+    export::file_stem(name)
 }

@@ -32,6 +32,7 @@ pub(super) fn PlanForm() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            <super::naming::PlanNaming />
             <div class="form-row">
                 <label class="field">
                     <span class="field-label">"Provider"</span>

@@ -15,6 +15,7 @@ mod diagram;
 mod exports;
 mod field;
 mod form;
+mod naming;
 mod networks;
 mod summary;
 mod table;

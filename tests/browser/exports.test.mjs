@@ -1,7 +1,8 @@
 // Exports and imports in real Chromium: the designer's CSV (formula guard, quoting) and JSON
 // downloads, re-importing that JSON restores the design exactly; a link too long to open is
 // refused with its length while the stored design stays; the planner's Export panel
-// (Terraform, CloudFormation, CSV, Markdown, JSON), when the app has one.
+// (Terraform, CloudFormation, CSV, Markdown, JSON), when the app has one: the plan's name
+// and NAT setting in the code, downloads named after plan and format, the header's link.
 
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,7 @@ import {
   load,
   openDesigner,
   openPlanner,
+  planField,
   planRows,
   setColour,
   setNote,
@@ -292,7 +294,7 @@ test('planner Export panel: Terraform, CloudFormation, CSV, Markdown and JSON of
 
   // The download holds what is shown.
   const dl = await downloadOf(page, () => panel.getByRole('button', { name: 'Download', exact: true }).click());
-  assert.match(dl.name, /^aws-3az\.(ya?ml|json|template)$/);
+  assert.equal(dl.name, 'aws-3az.cfn.yaml');
   assert.equal(dl.text.trim(), cf.trim());
 
   const csvLabel = formats.find((f) => f === 'CSV');
@@ -344,5 +346,97 @@ test('planner Export panel follows the plan (a fourth zone appears in Terraform)
   await page.waitForFunction(() => document.querySelector('.planner section.exports pre')?.textContent.includes('10.0.96.0/20'));
   const tf4 = await panel.locator('pre').innerText();
   assert.ok(tf4.includes('us-east-1d'), 'the new zone is in the Terraform');
+  s.assertClean();
+});
+
+/** The Terraform (AWS) text once it satisfies `test` (the export follows the form). */
+async function waitExport(panel, test, what) {
+  await page.waitForFunction(
+    ([src, flags]) => new RegExp(src, flags).test(document.querySelector('.planner section.exports pre')?.textContent ?? ''),
+    [test.source, test.flags],
+    { timeout: 10_000 },
+  );
+  const text = await panel.locator('pre').innerText();
+  assert.match(text, test, what);
+  return text;
+}
+
+test('planner: a typed plan name names the VPC and the downloads; the three Terraform targets download under distinct names', T, async (t) => {
+  page = await freshPage(s);
+  await openPlanner(page);
+  await choosePreset(page, 'aws-3az');
+  await waitPlanRows(page, 9);
+  const panel = await exportsPanel();
+  if (!panel) {
+    t.skip('this build has no Export panel on the planner');
+    return;
+  }
+  const name = planField(page, 'Plan name');
+  assert.equal(await name.inputValue(), 'aws-3az', 'the preset names the plan');
+  await name.fill('prod-vpc');
+  const formats = await panel.getByRole('combobox', { name: 'Format' }).locator('option').allInnerTexts();
+  const tf = await waitExport(panel, /\n  name = "prod-vpc"\n/, 'locals.name is the typed name');
+  // The VPC's Name tag is that name; the route tables and NAT gateways are named after it.
+  assert.match(tf, /resource "aws_vpc" "this" \{[^}]*tags = merge\(var\.tags, \{\n    Name = local\.name\n/);
+  assert.match(tf, /name = "prod-vpc-public"/);
+  assert.match(tf, /name   = "prod-vpc-nat-a"/);
+  assert.ok(!tf.includes('aws-3az'), 'the preset name is gone from the file');
+
+  // The header's link is this page's address with the plan's link, which opens this plan.
+  const link = /^# The plan in cidrplan: (\S+)$/m.exec(tf)?.[1];
+  assert.ok(link, 'a plan link in the header');
+  const here = await page.evaluate(() => location.href.split('#')[0]);
+  assert.ok(link.startsWith(`${here}#v2.`), `${link} is on ${here}`);
+  await page.waitForFunction((l) => location.href === l, link, { timeout: 10_000 });
+
+  const names = [];
+  for (const [label, file] of [
+    [/Terraform.*AWS/, 'prod-vpc.aws.tf'],
+    [/Terraform.*Azure/, 'prod-vpc.azure.tf'],
+    [/Terraform.*GCP/, 'prod-vpc.gcp.tf'],
+    [/CloudFormation/, 'prod-vpc.cfn.yaml'],
+    [/^CSV$/, 'prod-vpc.csv'],
+  ]) {
+    const text = await chooseFormat(panel, formats.find((f) => label.test(f)));
+    const dl = await downloadOf(page, () => panel.getByRole('button', { name: 'Download', exact: true }).click());
+    assert.equal(dl.name, file);
+    assert.equal(dl.text.trim(), text.trim(), `${file} holds what is shown`);
+    names.push(dl.name);
+  }
+  assert.equal(new Set(names).size, names.length, `distinct file names: ${names}`);
+  s.assertClean();
+});
+
+test('planner: the NAT setting shapes the Terraform and survives a reload', T, async (t) => {
+  page = await freshPage(s);
+  await openPlanner(page);
+  await choosePreset(page, 'aws-3az');
+  await waitPlanRows(page, 9);
+  const panel = await exportsPanel();
+  if (!panel) {
+    t.skip('this build has no Export panel on the planner');
+    return;
+  }
+  const nat = page.getByRole('combobox', { name: 'NAT for private tiers' });
+  assert.equal(await nat.evaluate((el) => el.selectedOptions[0].textContent), 'One NAT gateway per zone (resilient)');
+  let tf = await waitExport(panel, /resource "aws_nat_gateway" "this"/, 'NAT gateways by default');
+  assert.equal((tf.match(/^      subnet = "public-[abc]"$/gm) ?? []).length, 3, 'one NAT gateway per zone');
+  assert.match(tf, /resource "aws_route" "public_internet" \{\n  route_table_id         = aws_route_table\.this\["public"\]\.id/);
+
+  await nat.selectOption({ label: 'One shared NAT gateway (cheaper)' });
+  tf = await waitExport(panel, /nat_routes = \{\n    "private" = "shared"\n  \}/, 'one shared NAT gateway');
+  assert.equal((tf.match(/^      subnet = "public-a"$/gm) ?? []).length, 1);
+
+  await nat.selectOption({ label: 'No NAT gateway' });
+  tf = await waitExport(panel, /# NAT: none \(the plan's choice\)/, 'no NAT');
+  assert.ok(!tf.includes('resource "aws_nat_gateway"'));
+
+  // Autosaved and in the link: a reload keeps it.
+  await page.reload({ waitUntil: 'load' });
+  await openPlanner(page);
+  await waitPlanRows(page, 9);
+  assert.equal(await nat.evaluate((el) => el.selectedOptions[0].textContent), 'No NAT gateway');
+  const again = await exportsPanel();
+  await waitExport(again, /# NAT: none \(the plan's choice\)/, 'still no NAT after a reload');
   s.assertClean();
 });

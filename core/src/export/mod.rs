@@ -3,7 +3,9 @@
 //!
 //! Every export takes the [`Plan`] and its [`Layout`] (from [`Plan::layout`]) and is
 //! deterministic: the same plan always gives byte-identical output (no dates, no versions, no
-//! hash-map order), so exports diff cleanly and can be checked into a repository.
+//! hash-map order), so exports diff cleanly and can be checked into a repository; the page
+//! and the CLI given the page's link write the same file. [`file_name`] names a download
+//! after the plan and the format (`prod-vpc.aws.tf`).
 //!
 //! **Addresses as expressions.** The Terraform exports declare `variable "vpc_cidr"` (default:
 //! the primary block) and, with secondary blocks, `variable "secondary_cidr_blocks"` (a list in
@@ -25,6 +27,19 @@
 //! `!Select [i, !GetAZs ""]`). A tier with a single subnet goes in the first zone. Azure and
 //! Google Cloud subnets are regional, so zones only appear in names and descriptions.
 //!
+//! **The network.** The code exports build what makes the address space usable (see
+//! `routing.rs`): on AWS an internet gateway and public route table for public tiers, NAT
+//! gateways with Elastic IPs and private route tables for private tiers as the plan's NAT
+//! setting says (one per zone, one shared, none), route tables without a default route for
+//! isolated and custom tiers, and every subnet's association; NAT gateways on Azure and
+//! Cloud NAT on Google Cloud. Tags: a `tags` variable merged into every AWS and Azure
+//! resource's tags, and the tier kind as the `Kind` tag of AWS subnets.
+//!
+//! **Headers.** Terraform, CloudFormation and Markdown carry the plan's share link
+//! ([`ExportOptions::link_base`] + `#v2.…`, so a file leads back to the plan it came from and
+//! `cidrplan plan --from '<link>'` regenerates it), and Terraform and CloudFormation state
+//! every overlap of a VPC block with a network to avoid.
+//!
 //! **Names.** Tier, zone and plan names are escaped for each language (see `escape.rs`):
 //! a name can never end a string or a comment, start an interpolation, or inject YAML.
 //! Identifiers derived from names (Terraform keys, CloudFormation logical IDs, Azure and
@@ -32,7 +47,9 @@
 
 mod cloudformation;
 mod escape;
+mod header;
 mod json;
+mod routing;
 mod table;
 mod terraform;
 
@@ -151,6 +168,23 @@ impl Format {
         }
     }
 
+    /// The end of a download's file name: `aws.tf`, `azure.tf`, `gcp.tf`, `cfn.yaml`, `json`,
+    /// `csv`, `md`, `txt`, so the three Terraform targets of one plan never overwrite each
+    /// other. Plain `terraform` takes the target of `provider` (`tf` without one).
+    pub fn file_suffix(self, provider: Mode) -> &'static str {
+        match self {
+            Format::Terraform(Some(TfTarget::Aws)) => "aws.tf",
+            Format::Terraform(Some(TfTarget::Azure)) => "azure.tf",
+            Format::Terraform(Some(TfTarget::Gcp)) => "gcp.tf",
+            Format::Terraform(None) => match TfTarget::for_provider(provider) {
+                Some(t) => Format::Terraform(Some(t)).file_suffix(provider),
+                None => "tf",
+            },
+            Format::CloudFormation => "cfn.yaml",
+            f => f.extension(),
+        }
+    }
+
     /// The MIME type, for downloads.
     pub fn mime(self) -> &'static str {
         match self {
@@ -188,13 +222,60 @@ impl FromStr for Format {
     }
 }
 
+/// The file name a download of `plan` in `format` gets: the plan's name as a file stem, then
+/// [`Format::file_suffix`] (`prod-vpc.aws.tf`).
+pub fn file_name(plan: &Plan, format: Format) -> String {
+    format!("{}.{}", file_stem(&plan.name), format.file_suffix(plan.provider))
+}
+
+/// Longest file stem [`file_name`] makes, in characters.
+const MAX_STEM_CHARS: usize = 64;
+
+/// ASCII letters, digits, `-` and `_` of `name`; every other run of characters becomes one `-`
+/// (so no path, dot file or control character reaches the file system), trimmed; `vpc-plan`
+/// when nothing is left.
+pub fn file_stem(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let keep = c.is_ascii_alphanumeric() || c == '_' || c == '-';
+        if keep {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let stem: String = out.trim_matches('-').chars().take(MAX_STEM_CHARS).collect();
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "vpc-plan".to_string()
+    } else {
+        stem.to_string()
+    }
+}
+
+/// What an export needs besides the plan and its layout.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// The address of the cidrplan page without its fragment (`https://example.org/cidrplan/`):
+    /// the plan link in a file's header is this, `#` and the plan's share link. Empty (the
+    /// CLI reading a file): the link is the fragment alone, which `cidrplan plan --from`
+    /// and any cidrplan page open.
+    pub link_base: String,
+}
+
 /// `plan` in `format`, or why that format cannot express it (CloudFormation is for AWS plans;
-/// plain `terraform` needs an AWS, Azure or Google Cloud plan).
+/// plain `terraform` needs an AWS, Azure or Google Cloud plan). Plan links in headers are
+/// fragments only; [`render_with`] puts them on a page's address.
 pub fn render(plan: &Plan, layout: &Layout, format: Format) -> Result<String, String> {
+    render_with(plan, layout, format, &ExportOptions::default())
+}
+
+/// [`render`] with options (the page address plan links are built on).
+pub fn render_with(plan: &Plan, layout: &Layout, format: Format, opts: &ExportOptions) -> Result<String, String> {
     Ok(match format {
-        Format::Terraform(Some(t)) => terraform(plan, layout, t),
+        Format::Terraform(Some(t)) => terraform::terraform_with(plan, layout, t, opts),
         Format::Terraform(None) => match TfTarget::for_provider(plan.provider) {
-            Some(t) => terraform(plan, layout, t),
+            Some(t) => terraform::terraform_with(plan, layout, t, opts),
             None => {
                 return Err(format!(
                     "Plain terraform needs an AWS, Azure or GCP plan and this plan is {}: use terraform-aws, terraform-azure or terraform-gcp",
@@ -208,10 +289,10 @@ pub fn render(plan: &Plan, layout: &Layout, format: Format) -> Result<String, St
                 provider_phrase(plan.provider)
             ))
         }
-        Format::CloudFormation => cloudformation(plan, layout),
+        Format::CloudFormation => cloudformation::cloudformation_with(plan, layout, opts),
         Format::Json => json(plan, layout),
         Format::Csv => csv(plan, layout),
-        Format::Markdown => markdown(plan, layout),
+        Format::Markdown => table::markdown_with(plan, layout, opts),
         Format::Table => text_table(plan, layout),
     })
 }
@@ -224,49 +305,19 @@ fn provider_name(mode: Mode) -> &'static str {
     }
 }
 
+/// A resource's name from the plan's: the plan's name, `-` and `part` (`prod-vpc-public`), or
+/// `part` alone when the plan has no name. Exporters escape or sanitise it for their language.
+fn named(plan: &Plan, part: &str) -> String {
+    match plan.name.trim() {
+        "" => part.to_string(),
+        name => format!("{name}-{part}"),
+    }
+}
+
 /// "generic" or "for Azure".
 fn provider_phrase(mode: Mode) -> String {
     match mode {
         Mode::Standard => "generic".to_string(),
         m => format!("for {}", m.label()),
     }
-}
-
-/// The opening comment lines of a code export (without the comment markers).
-fn header(plan: &Plan, layout: &Layout, what: &str) -> Vec<String> {
-    let region = if plan.region.trim().is_empty() {
-        String::new()
-    } else {
-        format!(", region {}", escape::comment(&plan.region))
-    };
-    let n = layout.subnets.len();
-    vec![
-        format!("{what}, generated by cidrplan from the plan {}.", escape::comment(&plan.name)),
-        format!(
-            "Plan: {}{region}, {} layout, {n} subnet{} in {}.",
-            provider_name(plan.provider),
-            plan.strategy.id(),
-            if n == 1 { "" } else { "s" },
-            plan.vpc.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", ")
-        ),
-        "Regenerate it from the plan (cidrplan plan --from ...) rather than editing the addresses by hand.".to_string(),
-    ]
-}
-
-/// "Free space: a, b, …" as comment lines of at most ~100 characters.
-fn free_lines(layout: &Layout) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::from("Free space:");
-    if layout.free.is_empty() {
-        line.push_str(" none");
-    }
-    for (i, c) in layout.free.iter().enumerate() {
-        let item = format!(" {c}{}", if i + 1 < layout.free.len() { "," } else { "" });
-        if line.len() + item.len() > 100 {
-            lines.push(std::mem::replace(&mut line, " ".repeat(11)));
-        }
-        line.push_str(&item);
-    }
-    lines.push(line);
-    lines
 }

@@ -2,7 +2,8 @@
 //! Markdown and the CLI's aligned text table.
 
 use super::escape::{display, markdown as md};
-use super::provider_name;
+use super::header::plan_link;
+use super::{provider_name, ExportOptions};
 use crate::addr::{Addr, Cidr, Count};
 use crate::design::csv_cell;
 use crate::mode::{Mode, Reserved};
@@ -157,6 +158,21 @@ pub fn table_rows(plan: &Plan, layout: &Layout) -> Vec<TableRow> {
         .collect()
 }
 
+/// The tier kinds the rows have, in [`TierKind::ALL`] order, each with its rows (indices) in
+/// tier order, then zone order (the order of the per-kind outputs; a tier's rows are in zone
+/// order in every layout).
+pub(crate) fn rows_by_kind(plan: &Plan, rows: &[TableRow]) -> Vec<(TierKind, Vec<usize>)> {
+    TierKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let of: Vec<usize> = (0..plan.tiers.len())
+                .flat_map(|t| (0..rows.len()).filter(move |&i| rows[i].tier_index == t && rows[i].kind == kind))
+                .collect();
+            (!of.is_empty()).then_some((kind, of))
+        })
+        .collect()
+}
+
 // ---------------------------------------------------------------------------------------------
 // CSV.
 
@@ -270,6 +286,11 @@ fn ipv6_text(plan: &Plan) -> Option<String> {
 /// A Markdown document: the plan, the subnet table, zone and tier summaries, growth
 /// reservations, free space, totals and warnings. Names are escaped ([`super::escape`]).
 pub fn markdown(plan: &Plan, layout: &Layout) -> String {
+    markdown_with(plan, layout, &ExportOptions::default())
+}
+
+/// [`markdown`] with options (see [`super::render_with`]).
+pub(crate) fn markdown_with(plan: &Plan, layout: &Layout, opts: &ExportOptions) -> String {
     let rows = table_rows(plan, layout);
     let dual = rows.iter().any(|r| r.ipv6.is_some());
     let mut o = String::new();
@@ -290,7 +311,17 @@ pub fn markdown(plan: &Plan, layout: &Layout) -> String {
     if let Some(v6) = plan.ipv6 {
         o.push_str(&format!("| IPv6 | `{}` (a /64 for every subnet) |\n", v6.block));
     }
-    o.push_str(&format!("| Subnets | {} |\n\n", rows.len()));
+    o.push_str(&format!("| Subnets | {} |\n", rows.len()));
+    if plan.provider != Mode::Standard {
+        o.push_str(&format!("| NAT | {} |\n", plan.nat.label()));
+    }
+    if let Ok(link) = plan_link(plan, opts) {
+        // A URL of RFC 3986 characters and a base64url fragment: nothing to escape. A
+        // fragment alone is no address, so it is shown as code.
+        let shown = if link.starts_with('#') { format!("`{link}`") } else { format!("<{link}>") };
+        o.push_str(&format!("| Open in cidrplan | {shown} |\n"));
+    }
+    o.push('\n');
 
     o.push_str("## Subnets\n\n");
     o.push_str("| Name | Zone | Tier | CIDR | Range | Usable | Reserved |");

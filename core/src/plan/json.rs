@@ -9,14 +9,15 @@
 //!   "strategy": "zone-major", "growth": {"extra_zones": 1, "spare_per_zone": 24},
 //!   "pinned": [{"tier": 0, "zone": 1, "cidr": "10.0.5.0/24"}],
 //!   "avoid": ["192.168.0.0/16", "10.20.128.0/17 on-prem"],
-//!   "ipv6": {"block": "2600:1f18:abcd:ef00::/56"} }
+//!   "ipv6": {"block": "2600:1f18:abcd:ef00::/56"}, "nat": "per-zone" }
 //! ```
 //!
 //! A network to avoid is its CIDR, followed by its label when it has one, as in the form's
 //! list (so files without labels read exactly as before, and older saves load unchanged).
 //!
 //! On import every field but `vpc` is optional (provider defaults to generic, zones to the
-//! provider's three default zones, strategy to zone-major, tiers to per-zone); a tier's size is
+//! provider's three default zones, strategy to zone-major, tiers to per-zone, `nat` —
+//! `per-zone`, `shared` or `none` — to per-zone); a tier's size is
 //! `prefix`, `hosts` or `size` (`"/24"`, `"500 hosts"`); a pin's `tier`/`zone` is an index or a
 //! name. Import refuses malformed values and anything over the caps (zones, tiers, blocks, pins,
 //! avoid entries, name lengths, references); values a form may hold while being edited (a tier
@@ -27,6 +28,7 @@ use super::check;
 use super::model::{
     default_region, default_zones, Avoid, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize,
 };
+use super::nat::NatMode;
 use super::PlanError;
 use crate::addr::{Addr, Cidr};
 use crate::mode::Mode;
@@ -65,6 +67,9 @@ struct PlanJson {
     avoid: Vec<String>,
     #[serde(default)]
     ipv6: Option<Ipv6Json>,
+    /// Absent in files written before the setting existed: the default.
+    #[serde(default)]
+    nat: Option<String>,
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -151,6 +156,7 @@ impl From<&Plan> for PlanJson {
                 .collect(),
             avoid: p.avoid.iter().map(|a| a.to_string()).collect(),
             ipv6: p.ipv6.map(|v| Ipv6Json { block: v.block.to_string() }),
+            nat: Some(p.nat.id().to_string()),
         }
     }
 }
@@ -298,6 +304,10 @@ impl TryFrom<PlanJson> for Plan {
             None => None,
             Some(v) => Some(Ipv6Plan { block: strict_cidr("ipv6.block", &v.block)? }),
         };
+        let nat = match raw.nat.as_deref().map(str::trim) {
+            None | Some("") => NatMode::default(),
+            Some(n) => n.parse::<NatMode>().map_err(|e| field("nat", e))?,
+        };
         let plan = Plan {
             name: raw.name,
             provider,
@@ -310,6 +320,7 @@ impl TryFrom<PlanJson> for Plan {
             pinned,
             avoid,
             ipv6,
+            nat,
         };
         if let Some(p) = check::structural(&plan).into_iter().next() {
             return Err(PlanError::Field { field: p.field, message: p.message });

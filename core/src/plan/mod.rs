@@ -29,6 +29,7 @@ pub mod diagram;
 mod json;
 mod model;
 mod moves;
+mod nat;
 mod presets;
 mod table;
 
@@ -44,6 +45,7 @@ pub use model::{
     MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES,
 };
 pub use moves::{moved_subnets, moves_message, SubnetMove};
+pub use nat::NatMode;
 pub use presets::{preset, presets};
 pub(crate) use table::block_label;
 

@@ -5,6 +5,7 @@
 //! A `Plan` may hold any values at all (a half-edited form): [`Plan::validate`] lists what is
 //! wrong field by field, and [`Plan::layout`] refuses to lay out an invalid plan.
 
+use super::nat::NatMode;
 use crate::addr::{Addr, Cidr, Count, Family};
 use crate::mode::Mode;
 use std::fmt;
@@ -363,6 +364,8 @@ pub struct Plan {
     /// their labels. IPv4 ones are occupied space for the allocator.
     pub avoid: Vec<Avoid>,
     pub ipv6: Option<Ipv6Plan>,
+    /// NAT gateways for the private tiers (exports only; the layout ignores it).
+    pub nat: NatMode,
 }
 
 /// The region a new plan for `mode` starts with.
@@ -449,6 +452,7 @@ impl Plan {
             pinned: Vec::new(),
             avoid: Vec::new(),
             ipv6: None,
+            nat: NatMode::default(),
         }
     }
 

@@ -2,6 +2,7 @@
 
 use super::check::v4;
 use super::model::{default_region, default_zones, Growth, Ipv6Plan, Plan, Strategy, Tier, TierKind, TierSize};
+use super::nat::NatMode;
 use crate::addr::{Addr, Cidr};
 use crate::mode::Mode;
 
@@ -23,6 +24,7 @@ fn base(name: &str, provider: Mode, vpc: Cidr, zones: usize, strategy: Strategy,
         pinned: Vec::new(),
         avoid: Vec::new(),
         ipv6: None,
+        nat: NatMode::default(),
     }
 }
 

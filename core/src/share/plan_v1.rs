@@ -27,7 +27,7 @@ use super::v1::{address_bytes, mode_code, mode_from_code, read_base};
 use super::{fail, ShareError};
 use crate::addr::{Cidr, Family};
 use crate::plan::{
-    default_zone_name, Avoid, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize, MAX_AVOID,
+    default_zone_name, Avoid, Growth, Ipv6Plan, NatMode, Pin, Plan, Strategy, Tier, TierKind, TierSize, MAX_AVOID,
     MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES,
 };
 
@@ -188,5 +188,19 @@ pub(super) fn read(r: &mut Reader) -> Result<Plan, ShareError> {
         1 => Some(Ipv6Plan { block: read_cidr(r, "the IPv6 block")? }),
         _ => return fail("This link is damaged: bad IPv6 setting"),
     };
-    Ok(Plan { name, provider, region, vpc, zones, tiers, strategy, growth, pinned, avoid, ipv6 })
+    // Fields added since v1 (v2 extensions) start at their defaults.
+    Ok(Plan {
+        name,
+        provider,
+        region,
+        vpc,
+        zones,
+        tiers,
+        strategy,
+        growth,
+        pinned,
+        avoid,
+        ipv6,
+        nat: NatMode::default(),
+    })
 }

@@ -243,6 +243,7 @@ pub fn plan_strategy(with_pins: bool) -> impl Strategy<Value = Plan> {
                     pinned: Vec::new(),
                     avoid: Vec::new(),
                     ipv6: v6.then(|| Ipv6Plan { block: net("2600:1f18:abcd:ef00::/56") }),
+                    nat: Default::default(),
                 };
                 for (t, z, r) in pins {
                     let Some(tr) = plan.tiers.get(t) else { continue };

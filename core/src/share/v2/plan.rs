@@ -4,9 +4,10 @@
 //! ```text
 //! 1  avoid labels   one string (varint byte length + UTF-8) per network to avoid, in the
 //!                   body's order; written only when some network has a label
+//! 2  nat            u8 NatMode code (1 = shared, 2 = none); absent = per-zone
 //! ```
 
-use crate::plan::Plan;
+use crate::plan::{NatMode, Plan};
 use crate::share::bytes::Reader;
 use crate::share::extensions::Extensions;
 use crate::share::plan_v1::{push_str, read_str};
@@ -14,6 +15,8 @@ use crate::share::{fail, ShareError};
 
 /// Extension tag of the avoid list's labels.
 const TAG_AVOID_LABELS: u8 = 1;
+/// Extension tag of the NAT setting.
+const TAG_NAT: u8 = 2;
 
 /// What `p` holds beyond the v1 plan body.
 pub(super) fn extensions(p: &Plan) -> Extensions {
@@ -23,6 +26,9 @@ pub(super) fn extensions(p: &Plan) -> Extensions {
         p.avoid.iter().for_each(|a| push_str(&mut bytes, &a.label));
         ext.push(TAG_AVOID_LABELS, bytes);
     }
+    if p.nat != NatMode::default() {
+        ext.push(TAG_NAT, vec![p.nat.code()]);
+    }
     ext
 }
 
@@ -30,6 +36,16 @@ pub(super) fn extensions(p: &Plan) -> Extensions {
 pub(super) fn apply(mut p: Plan, mut ext: Extensions) -> Result<Plan, ShareError> {
     if let Some(bytes) = ext.take(TAG_AVOID_LABELS) {
         read_avoid_labels(&mut p, &bytes)?;
+    }
+    if let Some(bytes) = ext.take(TAG_NAT) {
+        p.nat = match bytes[..] {
+            [code] => match NatMode::from_code(code) {
+                // The default is never written: a link holding it was not made by cidrplan.
+                Some(n) if n != NatMode::default() => n,
+                _ => return fail(format!("This link is damaged: its NAT setting ({code}) is not valid")),
+            },
+            _ => return fail("This link is damaged: its NAT setting is not one byte"),
+        };
     }
     ext.finish()?;
     Ok(p)
@@ -49,4 +65,52 @@ fn read_avoid_labels(p: &mut Plan, bytes: &[u8]) -> Result<(), ShareError> {
         return fail("This link is damaged: its networks to avoid have an empty list of labels");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::preset;
+    use crate::share::{decode, encode, plan_v1, v1::KIND_PLAN, v2, ShareState};
+
+    /// A v2 plan link whose extensions are exactly `ext` (tag, bytes).
+    fn link_with(p: &Plan, ext: &[(u8, Vec<u8>)]) -> String {
+        let mut payload = vec![KIND_PLAN];
+        plan_v1::write(&mut payload, p);
+        let mut e = Extensions::default();
+        for (tag, bytes) in ext {
+            e.push(*tag, bytes.clone());
+        }
+        e.write(&mut payload);
+        v2::link(&payload)
+    }
+
+    #[test]
+    fn nat_round_trips_and_the_default_adds_nothing() {
+        let p = preset("aws-3az").unwrap();
+        let default_link = encode(&ShareState::Plan(p.clone()));
+        assert_eq!(default_link, link_with(&p, &[]), "per-zone (the default) writes no extension");
+        for nat in NatMode::ALL {
+            let q = Plan { nat, ..p.clone() };
+            let link = encode(&ShareState::Plan(q.clone()));
+            assert_eq!(decode(&link), Ok(ShareState::Plan(q)), "{nat}");
+            assert_eq!(link == default_link, nat == NatMode::default(), "{nat}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_nat_extension_is_refused() {
+        let p = preset("aws-3az").unwrap();
+        for (bytes, want) in [
+            (vec![7], "its NAT setting (7) is not valid"),
+            (vec![0], "its NAT setting (0) is not valid"),
+            (vec![], "its NAT setting is not one byte"),
+            (vec![1, 1], "its NAT setting is not one byte"),
+        ] {
+            let e = decode(&link_with(&p, &[(TAG_NAT, bytes.clone())])).unwrap_err();
+            assert!(e.message().starts_with("This link is damaged") && e.message().contains(want), "{bytes:?}: {e}");
+        }
+        let ok = decode(&link_with(&p, &[(TAG_NAT, vec![NatMode::Shared.code()])])).unwrap();
+        assert_eq!(ok, ShareState::Plan(Plan { nat: NatMode::Shared, ..p }));
+    }
 }

@@ -242,7 +242,7 @@ fn provider_limits() {
         e,
         PlanError::Field {
             field: "tiers[0].size".into(),
-            message: "Tier public: AWS subnets can be at most /28; /29 is smaller than that".into()
+            message: "Tier public: AWS subnets are no smaller than /28 (16 addresses); /29 is smaller".into()
         }
     );
     let mut plan = aws_3az();

@@ -19,4 +19,4 @@ pub mod table;
 
 pub use addr::{Addr, Cidr, Count, Family};
 pub use mode::Mode;
-pub use parse::{parse, InputError, Parsed};
+pub use parse::{parse, parse_prefix, InputError, Parsed};

@@ -6,7 +6,7 @@ mod plan_support;
 use cidrplan::export::{csv as to_csv, table_rows as rows, CSV_HEADER};
 use cidrplan::plan::{
     free_rfc1918_block, from_json, preset, presets, to_json, Growth, Ipv6Plan, OverlapWith, Pin, Plan, PlanError,
-    Strategy, TierKind, TierSize,
+    ReadSize, SizeReading, Strategy, TierKind, TierSize,
 };
 use cidrplan::Mode;
 use plan_support::{check_layout, net, strs, table, tier};
@@ -354,17 +354,47 @@ fn sizes_in_hosts_pick_the_smallest_subnet_and_show_headroom() {
 
 #[test]
 fn tier_size_text() {
-    assert_eq!(TierSize::parse("/24"), Ok(TierSize::Prefix(24)));
-    assert_eq!(TierSize::parse(" 20 "), Ok(TierSize::Prefix(20)));
-    assert_eq!(TierSize::parse("500 hosts"), Ok(TierSize::Hosts(500)));
-    assert_eq!(TierSize::parse("1,000h"), Ok(TierSize::Hosts(1000)));
-    assert_eq!(TierSize::parse("12 hosts"), Ok(TierSize::Hosts(12)));
-    assert_eq!(TierSize::parse("33"), Ok(TierSize::Hosts(33)));
-    assert!(TierSize::parse("/33").is_err());
-    assert!(TierSize::parse("abc").is_err());
-    assert!(TierSize::parse("").is_err());
+    let size = |t: &str| TierSize::parse(t).map(|r| r.size);
+    assert_eq!(size("/24"), Ok(TierSize::Prefix(24)));
+    assert_eq!(size(" 20 "), Ok(TierSize::Prefix(20)));
+    assert_eq!(size("500 hosts"), Ok(TierSize::Hosts(500)));
+    assert_eq!(size("1,000h"), Ok(TierSize::Hosts(1000)));
+    assert_eq!(size("12 hosts"), Ok(TierSize::Hosts(12)));
+    assert_eq!(size("1 host"), Ok(TierSize::Hosts(1)));
+    assert_eq!(size("33"), Ok(TierSize::Hosts(33)));
+    assert!(size("/33").is_err());
+    assert!(size("abc").is_err());
+    assert!(size("").is_err());
     assert_eq!(TierSize::Hosts(1500).to_string(), "1,500 hosts");
     assert_eq!(TierSize::Prefix(24).to_string(), "/24");
+}
+
+/// A bare number is ambiguous (21 → /21, 33 → 33 hosts, 30 → /30, which AWS refuses): the parse
+/// says which reading it got, and the written forms get none.
+#[test]
+fn a_bare_tier_size_says_how_it_was_read() {
+    let read = |t: &str| TierSize::parse(t).unwrap();
+    assert_eq!(read("21"), ReadSize { size: TierSize::Prefix(21), reading: SizeReading::BarePrefix });
+    assert_eq!(read("21").hint().as_deref(), Some("read as /21 — type 21 hosts for hosts"));
+    assert_eq!(read("30").hint().as_deref(), Some("read as /30 — type 30 hosts for hosts"));
+    assert_eq!(read("33"), ReadSize { size: TierSize::Hosts(33), reading: SizeReading::BareHosts });
+    assert_eq!(read("2,000").hint().as_deref(), Some("read as 2,000 hosts — prefixes go up to /32"));
+    for written in ["/21", "21 hosts", "2000 hosts", "2000h", "/0"] {
+        assert_eq!(read(written).reading, SizeReading::Written, "{written}");
+        assert_eq!(read(written).hint(), None, "{written}");
+    }
+    assert_eq!(read("21 hosts").size, TierSize::Hosts(21));
+}
+
+/// One prefix parser: a tier size takes `/22` under the same rules as a network's prefix, so
+/// `//22` and `/022` are refused instead of read as /22.
+#[test]
+fn a_tier_prefix_follows_the_prefix_rules() {
+    assert_eq!(TierSize::parse("//22").unwrap_err(), "'//22' is not a prefix length — did you mean /22?");
+    assert!(TierSize::parse("/022").unwrap_err().contains("Leading zeros"));
+    assert!(TierSize::parse("022").unwrap_err().contains("Leading zeros"));
+    assert!(TierSize::parse("/-1").is_err());
+    assert_eq!(TierSize::parse("/33").unwrap_err(), "Prefix /33 is out of range: IPv4 prefixes go from /0 to /32");
 }
 
 #[test]

@@ -246,7 +246,9 @@ impl TryFrom<PlanJson> for Plan {
                     return Err(field(format!("tiers[{i}].size"), format!("/{p} is longer than /32")))
                 }
                 (None, Some(h), None) => TierSize::Hosts(h),
-                (None, None, Some(s)) => TierSize::parse(s).map_err(|e| field(format!("tiers[{i}].size"), e))?,
+                (None, None, Some(s)) => {
+                    TierSize::parse(s).map(|r| r.size).map_err(|e| field(format!("tiers[{i}].size"), e))?
+                }
                 (None, None, None) => {
                     return Err(field(
                         format!("tiers[{i}].size"),

@@ -33,8 +33,8 @@ pub use check::{
 pub use json::{from_json, to_json, MAX_JSON_BYTES};
 pub use model::{
     default_region, default_zone_name, default_zones, subnet_name, usable_v4, zone_suffixes, Growth, Ipv6Plan, Pin,
-    Plan, Sizing, Strategy, Tier, TierKind, TierSize, MAX_AVOID, MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS,
-    MAX_VPC_BLOCKS, MAX_ZONES,
+    Plan, ReadSize, SizeReading, Sizing, Strategy, Tier, TierKind, TierSize, MAX_AVOID, MAX_EXTRA_ZONES,
+    MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES,
 };
 pub use presets::{preset, presets};
 pub(crate) use table::block_label;

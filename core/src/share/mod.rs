@@ -53,6 +53,10 @@ pub enum ShareState {
     Design(Design),
     /// A VPC plan (its layout is recomputed on opening, so only the inputs travel).
     Plan(Plan),
+    /// A VPC plan whose form does not fit, as the planner shows it: the last plan that fitted
+    /// (drawn, tabled and exported, labelled as such) and the form as the user left it. The
+    /// app writes this only when the two differ; a reader that wants one plan takes `fitted`.
+    PlanDraft { fitted: Plan, form: Plan },
 }
 
 /// Why a link cannot be opened, in words for people.

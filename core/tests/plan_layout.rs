@@ -706,3 +706,44 @@ fn does_not_fit_with_many_tiers_stays_readable() {
     );
     assert!(m.chars().count() < 400, "{} characters: {m}", m.chars().count());
 }
+
+/// The form writes what the core's checks allow and nothing it would refuse to load: an empty
+/// region is a valid plan (the core allows it), an empty zone or tier name is not writable.
+#[test]
+fn the_form_writes_what_the_core_allows() {
+    let mut plan = preset("aws-3az").unwrap();
+    plan.region = String::new();
+    assert_eq!(plan.refusal(), None, "an empty region may be written");
+    assert!(plan.validate().iter().all(|p| p.field != "region"));
+    assert!(plan.layout().is_ok(), "and the plan still lays out");
+    assert_eq!(from_json(&to_json(&plan)), Ok(plan.clone()), "and loads again");
+
+    let mut unnamed = plan.clone();
+    unnamed.zones[1] = String::new();
+    let refusal = unnamed.refusal().expect("an empty zone name is refused");
+    assert_eq!((refusal.field.as_str(), refusal.message.as_str()), ("zones[1]", "Enter a zone name"));
+    assert!(from_json(&to_json(&unnamed)).is_err(), "which is why: the autosave would not load");
+
+    let mut long = plan.clone();
+    long.region = "r".repeat(65);
+    assert_eq!(long.refusal().map(|p| p.field), Some("region".to_string()));
+
+    // A value the plan can hold but that is invalid is written, and reported at its field.
+    let mut dup = plan.clone();
+    dup.zones[1] = dup.zones[0].clone();
+    assert_eq!(dup.refusal(), None);
+    let problems = dup.validate();
+    assert_eq!(cidrplan::plan::problem_at(&problems, "zones[1]"), Some("Zone 'us-east-1a' is listed twice"));
+    assert_eq!(cidrplan::plan::problem_at(&problems, "zones[0]"), None);
+}
+
+#[test]
+fn changed_parts_name_what_the_form_changed() {
+    let shown = preset("aws-3az").unwrap();
+    assert!(cidrplan::plan::changed_parts(&shown, &shown).is_empty());
+    let mut form = shown.clone();
+    form.vpc[0] = net("10.20.0.0/17");
+    form.tiers[1].size = TierSize::Prefix(18);
+    form.strategy = Strategy::TierMajor;
+    assert_eq!(cidrplan::plan::changed_parts(&shown, &form), ["VPC blocks", "tiers", "layout"]);
+}

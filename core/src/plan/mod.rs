@@ -8,6 +8,9 @@
 //!   `name`, `region`, `vpc`, `vpc[i]`, `zones`, `zones[i]`, `tiers`, `tiers[i].name`,
 //!   `tiers[i].size`, `growth.extra_zones`, `growth.spare_per_zone`, `pinned`,
 //!   `pinned[i].tier`, `pinned[i].zone`, `pinned[i].cidr`, `avoid`, `ipv6.block`.
+//! - [`Plan::refusal`] is what the form may not write at all (what JSON import and the
+//!   autosave could not read back); [`problem_at`] one field's problem; [`changed_parts`] how
+//!   the form differs from the last plan that fitted.
 //! - [`Plan::layout`] gives a [`Layout`] or a [`PlanError`]: the first invalid field, a provider
 //!   limit (subnets or blocks per VPC), or a plan that does not fit, explained in numbers with
 //!   the changes that would make it fit (each one checked by laying the changed plan out).
@@ -21,6 +24,7 @@
 mod allocate;
 mod check;
 pub mod diagram;
+mod form;
 mod json;
 mod model;
 mod presets;
@@ -30,6 +34,7 @@ pub use allocate::{GroupSummary, Layout, PlannedSubnet, Reservation, Reservation
 pub use check::{
     free_rfc1918_block, limits, rfc1918, validate, BlockSuggestion, FieldProblem, Overlap, OverlapWith, ProviderLimits,
 };
+pub use form::{changed_parts, problem_at};
 pub use json::{from_json, to_json, MAX_JSON_BYTES};
 pub use model::{
     default_region, default_zone_name, default_zones, subnet_name, usable_v4, zone_suffixes, Growth, Ipv6Plan, Pin,

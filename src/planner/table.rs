@@ -1,6 +1,6 @@
 //! The table of the plan's subnets.
 
-use super::View;
+use super::{stale_label, View};
 use cidrplan::export;
 use leptos::prelude::*;
 
@@ -13,6 +13,7 @@ pub(super) fn PlanTable() -> impl IntoView {
                 let rows = export::table_rows(plan, l);
                 let has_v6 = plan.ipv6.is_some();
                 view! {
+                    {stale_label(v)}
                     <div class="table-scroll plan-table-wrap">
                         <table class="plan-table">
                             <caption class="visually-hidden">"Subnets of the plan"</caption>
@@ -52,7 +53,7 @@ pub(super) fn PlanTable() -> impl IntoView {
                                                 </th>
                                                 <td>{r.zone.clone()}</td>
                                                 <td>{r.tier.clone()}</td>
-                                                <td class="mono">{r.cidr.to_string()}</td>
+                                                <td class="mono cidr">{r.cidr.to_string()}</td>
                                                 <td class="mono">{r.range()}</td>
                                                 <td class="mono num">
                                                     {r.usable.grouped()}

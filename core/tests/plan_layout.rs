@@ -747,3 +747,16 @@ fn changed_parts_name_what_the_form_changed() {
     form.strategy = Strategy::TierMajor;
     assert_eq!(cidrplan::plan::changed_parts(&shown, &form), ["VPC blocks", "tiers", "layout"]);
 }
+
+/// What the planner's JSON export writes can be imported again: the plan inside the export.
+#[test]
+fn an_exported_plan_can_be_imported_again() {
+    let plan = preset("aws-3az").unwrap();
+    let exported = cidrplan::export::render(&plan, &plan.layout().unwrap(), cidrplan::export::Format::Json).unwrap();
+    assert!(from_json(&exported).is_err(), "an export is not a plan file");
+    assert_eq!(cidrplan::plan::from_file(&exported), Ok(plan.clone()));
+    assert_eq!(cidrplan::plan::from_file(&to_json(&plan)), Ok(plan));
+    let e = cidrplan::plan::from_file(r#"{"format": "cidrplan-export", "version": 1}"#).unwrap_err();
+    assert_eq!(e.message(), "This cidrplan export has no plan in it");
+    assert!(cidrplan::plan::from_file("{").unwrap_err().message().starts_with("This is not a cidrplan plan file"));
+}

@@ -80,7 +80,7 @@ pub(super) fn Exports() -> impl IntoView {
     }
 }
 
-/// "Import JSON": a plan file (as Export JSON writes it) replaces the plan, asking first over
+/// "Import JSON": a plan file, or a JSON export of this panel, replaces the plan, asking first over
 /// work of one's own, like a link. A file that is not a plan says why and changes nothing.
 fn import_json(st: AppState) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
@@ -93,7 +93,7 @@ fn import_json(st: AppState) -> impl IntoView {
         input.set_value("");
         leptos::task::spawn_local(async move {
             let text = read.await.ok().and_then(|v| v.as_string());
-            match text.map(|t| plan::from_json(&t)) {
+            match text.map(|t| plan::from_file(&t)) {
                 Some(Ok(p)) => {
                     problem.set(None);
                     st.offer_plan(p, None, true);

@@ -583,6 +583,23 @@ test('Import JSON beside the export: a bad file says why; a plan replaces a pres
   s.assertClean();
 });
 
+test('Import JSON reads back what Export JSON wrote', T, async () => {
+  await awsPreset();
+  await setPlanField(page, 'Tier 1 name', 'web');
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim() === 'web-a');
+  const edited = await planRows(page);
+  await page.getByRole('combobox', { name: 'Format' }).selectOption('json');
+  const file = await downloadOf(page, () => page.getByRole('button', { name: 'Download', exact: true }).click());
+  assert.match(file.text, /"format": "cidrplan-export"/);
+  await page.getByRole('button', { name: '↶ Undo', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim() === 'public-a');
+  await importFile(file.name, file.text);
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim() === 'web-a');
+  assert.deepEqual(await planRows(page), edited);
+  assert.equal((await page.locator('.exports .import-error').innerText()).trim(), '');
+  s.assertClean();
+});
+
 test('Tier size: a bare number says how it was read; the provider limit reads the right way round', T, async () => {
   await awsPreset();
   const hint = () => page.locator('.tier-row').nth(1).locator('.field-hint').innerText();

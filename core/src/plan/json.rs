@@ -341,3 +341,23 @@ pub fn from_json(text: &str) -> Result<Plan, PlanError> {
         serde_json::from_str(text).map_err(|e| field("json", format!("This is not a cidrplan plan file: {e}")))?;
     Plan::try_from(raw)
 }
+
+/// A plan from a file a person chooses: a plan file ([`from_json`]), or the `plan` inside a
+/// JSON export (`"format": "cidrplan-export"`, what the planner's JSON export writes), so
+/// that an exported plan can be imported again.
+pub fn from_file(text: &str) -> Result<Plan, PlanError> {
+    if text.len() > MAX_JSON_BYTES {
+        return from_json(text);
+    }
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(mut v) if v.get("format").and_then(|f| f.as_str()) == Some("cidrplan-export") => match v.get_mut("plan") {
+            Some(p) => {
+                let raw = <PlanJson as serde::Deserialize>::deserialize(p.take())
+                    .map_err(|e| field("json", format!("This export's plan cannot be read: {e}")))?;
+                Plan::try_from(raw)
+            }
+            None => Err(field("json", "This cidrplan export has no plan in it")),
+        },
+        _ => from_json(text),
+    }
+}

@@ -35,7 +35,7 @@ pub use check::{
     free_rfc1918_block, limits, rfc1918, validate, BlockSuggestion, FieldProblem, Overlap, OverlapWith, ProviderLimits,
 };
 pub use form::{changed_parts, problem_at};
-pub use json::{from_json, to_json, MAX_JSON_BYTES};
+pub use json::{from_file, from_json, to_json, MAX_JSON_BYTES};
 pub use model::{
     default_region, default_zone_name, default_zones, subnet_name, usable_v4, zone_suffixes, Growth, Ipv6Plan, Pin,
     Plan, ReadSize, SizeReading, Sizing, Strategy, Tier, TierKind, TierSize, MAX_AVOID, MAX_EXTRA_ZONES,

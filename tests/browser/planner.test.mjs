@@ -424,7 +424,7 @@ test('SVG/PNG from a dark phone: 1200 px wide, light unless "Dark image" is chos
 async function formThatDoesNotFit() {
   await awsPreset();
   await setPlanField(page, 'Primary', '10.20.0.0/17');
-  await page.waitForFunction(() => document.querySelector('.plan-table tbody tr td.cidr')?.textContent.startsWith('10.20.'));
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody tr')?.children[3].textContent.startsWith('10.20.'));
   const fitted = await planRows(page);
   await setPlanField(page, 'Tier 2 size', '/18');
   await page.locator('.plan-error').waitFor();

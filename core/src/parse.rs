@@ -318,15 +318,18 @@ pub fn parse_prefix(text: &str, family: Family) -> Result<u8, InputError> {
         return prefix_digits(digits, family).map_err(|e| e.shifted(offset));
     }
     let shown: String = t.chars().take(20).collect();
-    let mut e = InputError::new(format!("'{shown}' is not a prefix length: write one like /24, from /0 to /{w}"));
+    // `//22`, `22/`: the prefix meant is plain to see.
     let bare = digits.trim_matches(|c: char| c == '/' || c.is_whitespace());
-    if !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(p) = prefix_digits(bare, family) {
-            e = InputError::new(format!("'{shown}' is not a prefix length — did you mean /{p}?"))
-                .suggest(format!("/{p}"));
-        }
-    }
-    Err(e)
+    let meant = bare.bytes().all(|b| b.is_ascii_digit()).then(|| prefix_digits(bare, family).ok()).flatten();
+    let fix = match meant {
+        Some(p) => format!(" — did you mean /{p}?"),
+        None => format!(": write one like /24, from /0 to /{w}"),
+    };
+    let e = InputError::new(format!("'{shown}' is not a prefix length{fix}"));
+    Err(match meant {
+        Some(p) => e.suggest(format!("/{p}")),
+        None => e,
+    })
 }
 
 /// The prefix length of a contiguous `width`-bit netmask, or `None`.

@@ -99,15 +99,17 @@ pub(super) fn DiagramView() -> impl IntoView {
     }
 }
 
-/// Marks subnet `i`'s box and address-map segment with the `hl` class, and nothing else.
+/// Marks subnet `i`'s box, address-map segment and table row with the `hl` class, and
+/// nothing else.
 fn highlight(host: &web_sys::Element, i: Option<usize>) {
-    // At most two elements carry the class, so a loop of single queries is enough.
-    while let Ok(Some(el)) = host.query_selector(".hl") {
+    let root = host.closest(".plan-output").ok().flatten().unwrap_or_else(|| host.clone());
+    // At most three elements carry the class, so a loop of single queries is enough.
+    while let Ok(Some(el)) = root.query_selector(".hl") {
         let _ = el.class_list().remove_1("hl");
     }
     if let Some(i) = i {
-        for sel in [format!("g[data-subnet=\"{i}\"]"), format!("rect[data-subnet=\"{i}\"]")] {
-            if let Ok(Some(el)) = host.query_selector(&sel) {
+        for tag in ["g", "rect", "tr"] {
+            if let Ok(Some(el)) = root.query_selector(&format!("{tag}[data-subnet=\"{i}\"]")) {
                 let _ = el.class_list().add_1("hl");
             }
         }

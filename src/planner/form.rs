@@ -9,13 +9,10 @@ use cidrplan::plan::{self, presets, Strategy, MAX_ZONES};
 use cidrplan::{Family, Mode};
 use leptos::prelude::*;
 
-/// A preset's short name and its description, from its label ("AWS 3 AZ: public /24, …"):
-/// the select shows the name, which fits; the description goes under it.
-fn preset_parts(label: &'static str) -> (&'static str, &'static str) {
-    match label.split_once(':') {
-        Some((name, detail)) => (name, detail.trim_start()),
-        None => (label, ""),
-    }
+/// A preset's short name, from its label ("AWS 3 AZ: public /24, …"): the select shows the
+/// name, which fits (the whole label is the option's tooltip).
+fn preset_name(label: &'static str) -> &'static str {
+    label.split_once(':').map_or(label, |(name, _)| name)
 }
 
 #[component]
@@ -29,9 +26,7 @@ pub(super) fn PlanForm() -> impl IntoView {
         }
     };
     // Which preset the plan is, if it still is one: the select says so, or "Custom".
-    let current = move || {
-        plan.with(|p| presets().into_iter().find(|(_, _, preset)| preset == p).map(|(id, label, _)| (id, label)))
-    };
+    let current = move || plan.with(|p| presets().into_iter().find(|(_, _, preset)| preset == p).map(|(id, _, _)| id));
     view! {
         <form class="plan-form" on:submit=|ev| ev.prevent_default() aria-label="Plan settings">
             <div class="form-row">
@@ -47,18 +42,15 @@ pub(super) fn PlanForm() -> impl IntoView {
             <div class="form-row">
                 <label class="field grow">
                     <span class="field-label">"Start from a preset"</span>
-                    <select on:change=load_preset aria-describedby="preset-detail">
+                    <select on:change=load_preset>
                         <option value="" disabled=true selected=move || current().is_none()>"Custom (edited)"</option>
                         {presets()
                             .into_iter()
                             .map(|(id, label, _)| {
-                                view! { <option value=id selected=move || current().is_some_and(|(c, _)| c == id)>{preset_parts(label).0}</option> }
+                                view! { <option value=id title=label selected=move || current() == Some(id)>{preset_name(label)}</option> }
                             })
                             .collect_view()}
                     </select>
-                    <span id="preset-detail" class="field-hint">
-                        {move || current().map_or("No longer a preset: choosing one replaces this plan (you can undo)", |(_, label)| preset_parts(label).1)}
-                    </span>
                 </label>
             </div>
             <div class="form-row">

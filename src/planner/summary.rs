@@ -28,11 +28,8 @@ pub(super) fn PlanStatus() -> impl IntoView {
 /// What the page shows while the form does not fit, in one sentence.
 fn stale_note(shown: &Plan, form: &Plan) -> String {
     let parts = plan::changed_parts(shown, form);
-    let differs = match parts.as_slice() {
-        [] => String::new(),
-        [one] => format!(" The form differs from it in its {one}."),
-        [rest @ .., last] => format!(" The form differs from it in its {} and {last}.", rest.join(", ")),
-    };
+    let differs =
+        if parts.is_empty() { String::new() } else { format!(" The form differs from it in: {}.", parts.join(", ")) };
     format!(
         "Showing the last plan that fitted ({} · {}).{differs} Exports wait until the form fits; Undo goes back.",
         shown.vpc.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" + "),

@@ -458,13 +458,13 @@ test('a form that does not fit: the last plan that fitted is labelled everywhere
     'Last plan that fitted — not the form',
     'The form does not fit: Copy and Download wait until it does. The preview is the last plan that fitted.',
   ]);
-  assert.match(state.status, /Showing the last plan that fitted \(10\.20\.0\.0\/17 · Zone-major\)\. The form differs from it in its tiers\./);
+  assert.match(state.status, /Showing the last plan that fitted \(10\.20\.0\.0\/17 · Zone-major\)\. The form differs from it in: tiers\./);
   assert.deepEqual(state.exports, { copy: false, download: false, svg: false, png: false });
   assert.equal(await page.getByRole('region', { name: 'Export' }).locator('pre').getAttribute('aria-label'), 'Exported text of the last plan that fitted');
 
   // The diagram's labels describe the plan drawn, not the form: switch the form to tier-major.
   await page.getByRole('radio', { name: /^Tier-major/ }).check();
-  await page.waitForFunction(() => /tiers and layout/.test(document.querySelector('.plan-error')?.textContent ?? ''));
+  await page.waitForFunction(() => /in: tiers, layout\./.test(document.querySelector('.plan-error')?.textContent ?? ''));
   assert.match(await subtitle(page), /zone-major layout/);
   assert.deepEqual(await planRows(page), fitted);
 
@@ -668,7 +668,6 @@ test('the preset select names the plan\'s preset, "Custom (edited)" once edited,
   const select = page.locator('.plan-form select').first();
   const shown = () => select.evaluate((el) => el.options[el.selectedIndex].text);
   assert.equal(await shown(), 'AWS 3 AZ', 'the first visit shows the preset it is');
-  assert.equal(await page.locator('#preset-detail').innerText(), 'public /24, private /20, data /24 in 10.0.0.0/16');
   const fits = await select.evaluate((el) => {
     const probe = document.createElement('span');
     probe.style.font = getComputedStyle(el).font;

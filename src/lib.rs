@@ -158,12 +158,17 @@ fn SharePrompt() -> impl IntoView {
                 PendingShare::Design(d) => {
                     format!("a design of {} with {} subnet{}", d.base(), d.len(), if d.len() == 1 { "" } else { "s" })
                 }
-                PendingShare::Plan(p) => format!("the VPC plan \"{}\" ({})", p.name, p.provider.label()),
+                PendingShare::Plan { form, .. } => format!("the VPC plan \"{}\" ({})", form.name, form.provider.label()),
+            };
+            let (source, open_label) = match &pending {
+                PendingShare::Plan { from_file: true, .. } => ("This file holds ", "Open the file's plan"),
+                PendingShare::Plan { .. } => ("This link holds ", "Open shared plan"),
+                PendingShare::Design(_) => ("This link holds ", "Open shared design"),
             };
             let open = move |_| {
                 match st.pending_share.get_untracked() {
                     Some(PendingShare::Design(d)) => st.replace_design(d),
-                    Some(PendingShare::Plan(p)) => st.edit_plan(|cur| *cur = p),
+                    Some(PendingShare::Plan { form, fitted, .. }) => st.open_plan(form, fitted),
                     None => {}
                 }
                 st.pending_share.set(None);
@@ -171,12 +176,12 @@ fn SharePrompt() -> impl IntoView {
             view! {
                 <div class="banner" role="alertdialog" aria-labelledby="share-prompt-title">
                     <p id="share-prompt-title">
-                        <strong>"This link holds "</strong>
+                        <strong>{source}</strong>
                         <span class="mono">{summary}</span>
                         ". Opening it replaces your current work on that tab (you can undo)."
                     </p>
                     <div class="banner-actions">
-                        <button type="button" class="button primary" on:click=open>"Open shared design"</button>
+                        <button type="button" class="button primary" on:click=open>{open_label}</button>
                         <button type="button" class="button" on:click=move |_| st.pending_share.set(None)>"Keep mine"</button>
                     </div>
                 </div>

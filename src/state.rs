@@ -6,7 +6,7 @@
 
 use crate::browser;
 use cidrplan::design::{self, Design, DesignError};
-use cidrplan::plan::{self, Plan};
+use cidrplan::plan::{self, Layout, Plan, PlanError};
 use cidrplan::share::{self, ShareState};
 use cidrplan::{Cidr, Mode};
 use leptos::prelude::*;
@@ -15,6 +15,8 @@ const KEY_CALC: &str = "cidrplan.v1.calculator";
 const KEY_DESIGN: &str = "cidrplan.v1.design.json";
 const KEY_DESIGN_UNREADABLE: &str = "cidrplan.v1.design.unreadable";
 const KEY_PLAN: &str = "cidrplan.v1.plan";
+/// The last plan that fitted, while the form (KEY_PLAN) does not: see `src/planner/mod.rs`.
+const KEY_PLAN_FITTED: &str = "cidrplan.v1.plan.fitted";
 const KEY_TAB: &str = "cidrplan.v1.tab";
 const KEY_THEME: &str = "cidrplan.v1.theme";
 /// Undo depth: each entry is a whole design, so bound the memory a long session can take.
@@ -75,9 +77,16 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> History<T> {
 
 /// A valid shared design or plan that would replace local work: held until the user chooses.
 #[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // one value at most, while the banner is up
 pub enum PendingShare {
     Design(Design),
-    Plan(Plan),
+    /// A plan from a link or (`from_file`) an imported JSON file, with the last plan that
+    /// fitted when the link carried the form's draft.
+    Plan {
+        form: Plan,
+        fitted: Option<Plan>,
+        from_file: bool,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -87,7 +96,13 @@ pub struct AppState {
     pub calc_input: RwSignal<String>,
     pub calc_mode: RwSignal<Mode>,
     pub design: RwSignal<Design>,
+    /// The planner's form: every value it holds that the core can store (see
+    /// `src/planner/mod.rs` for the model). It may be invalid or not fit.
     pub plan: RwSignal<Plan>,
+    /// The form's layout, computed once per change for everyone who reads it.
+    pub plan_layout: Memo<Result<Layout, PlanError>>,
+    /// The last plan that laid out: the form itself whenever the form fits.
+    pub plan_fitted: RwSignal<Option<Plan>>,
     history: StoredValue<History<Design>>,
     plan_history: StoredValue<History<Plan>>,
     /// Bumped on every history change so undo/redo buttons re-evaluate.
@@ -136,6 +151,14 @@ impl AppState {
             .and_then(|s| plan::from_json(&s).ok())
             .or_else(|| plan::preset("aws-3az"))
             .unwrap_or_default();
+        let plan = RwSignal::new(plan);
+        let plan_layout = Memo::new(move |_| plan.with(|p| p.layout()));
+        // The saved last plan that fitted matters only while the form does not fit.
+        let plan_fitted = if plan_layout.with_untracked(|l| l.is_ok()) {
+            Some(plan.get_untracked())
+        } else {
+            browser::storage_get(KEY_PLAN_FITTED).and_then(|s| plan::from_json(&s).ok()).filter(|p| p.layout().is_ok())
+        };
         let tab = match browser::storage_get(KEY_TAB).as_deref() {
             Some("subnets") => Tab::Subnets,
             Some("planner") => Tab::Planner,
@@ -152,7 +175,9 @@ impl AppState {
             calc_input: RwSignal::new(calc_input),
             calc_mode: RwSignal::new(calc_mode),
             design: RwSignal::new(design),
-            plan: RwSignal::new(plan),
+            plan,
+            plan_layout,
+            plan_fitted: RwSignal::new(plan_fitted),
             history: StoredValue::new(History::default()),
             plan_history: StoredValue::new(History::default()),
             history_rev: RwSignal::new(0),
@@ -198,16 +223,38 @@ impl AppState {
             }
             Ok(ShareState::Plan(p)) => {
                 self.tab.set(Tab::Planner);
-                let local = self.plan.get_untracked();
-                if local == p {
-                    return;
-                }
-                // A plan still equal to a preset holds no work of its own.
-                if plan::presets().iter().any(|(_, _, preset)| *preset == local) {
-                    self.plan.set(p);
-                } else {
-                    self.pending_share.set(Some(PendingShare::Plan(p)));
-                }
+                self.offer_plan(p, None, false);
+            }
+            Ok(ShareState::PlanDraft { fitted, form }) => {
+                self.tab.set(Tab::Planner);
+                self.offer_plan(form, Some(fitted), false);
+            }
+        }
+    }
+
+    /// A plan from a link or a file (with the last plan that fitted, for a link that carried
+    /// the form's draft): opened at once over a plan still equal to a preset, which holds no
+    /// work of its own; otherwise held for the "Open … / Keep mine" choice.
+    pub fn offer_plan(&self, form: Plan, fitted: Option<Plan>, from_file: bool) {
+        let same = self.plan.with_untracked(|p| *p == form)
+            && (fitted.is_none() || self.plan_fitted.with_untracked(|f| *f == fitted));
+        if same {
+            return;
+        }
+        let untouched = self.plan.with_untracked(|local| plan::presets().iter().any(|(_, _, preset)| preset == local));
+        if untouched {
+            self.open_plan(form, fitted);
+        } else {
+            self.pending_share.set(Some(PendingShare::Plan { form, fitted, from_file }));
+        }
+    }
+
+    /// Replace the plan as one undoable step; `fitted` is shown while `form` does not fit.
+    pub fn open_plan(&self, form: Plan, fitted: Option<Plan>) {
+        self.edit_plan(|cur| *cur = form);
+        if let Some(f) = fitted.filter(|f| f.layout().is_ok()) {
+            if self.plan_layout.with_untracked(|l| l.is_err()) {
+                self.plan_fitted.set(Some(f));
             }
         }
     }
@@ -227,6 +274,11 @@ impl AppState {
         Effect::new(move |_| {
             let json = self.plan.with(plan::to_json);
             browser::storage_set(KEY_PLAN, &json);
+        });
+        Effect::new(move |_| {
+            if let Some(json) = self.plan_fitted.with(|f| f.as_ref().map(plan::to_json)) {
+                browser::storage_set(KEY_PLAN_FITTED, &json);
+            }
         });
         Effect::new(move |_| {
             let tab = self.tab.get();
@@ -286,15 +338,28 @@ impl AppState {
         self.replace_design(Design::new(net, mode));
     }
 
-    /// Apply a plan edit as one undoable step (no-op when nothing changed).
+    /// Apply a plan edit as one undoable step (no-op when nothing changed). An edit the core
+    /// refuses to store ([`Plan::refusal`]) is not applied: the form checks first and keeps
+    /// such text in its field, so this only guards the autosave and the link.
     pub fn edit_plan(&self, f: impl FnOnce(&mut Plan)) {
         let before = self.plan.get_untracked();
         let mut next = before.clone();
         f(&mut next);
-        if next != before {
+        if next != before && next.refusal().is_none() {
             self.plan_history.update_value(|h| h.push(before));
             self.plan.set(next);
             self.history_rev.update(|r| *r += 1);
+            self.sync_fitted();
+        }
+    }
+
+    /// After a change of the form: a form that fits is the last plan that fitted.
+    fn sync_fitted(&self) {
+        if self.plan_layout.with_untracked(|l| l.is_ok()) {
+            let p = self.plan.get_untracked();
+            if self.plan_fitted.with_untracked(|f| f.as_ref() != Some(&p)) {
+                self.plan_fitted.set(Some(p));
+            }
         }
     }
 
@@ -325,7 +390,11 @@ impl AppState {
 
     fn step(&self, back: bool) {
         let done = match self.tab.get_untracked() {
-            Tab::Planner => step_signal(self.plan, self.plan_history, back),
+            Tab::Planner => {
+                let done = step_signal(self.plan, self.plan_history, back);
+                self.sync_fitted();
+                done
+            }
             _ => step_signal(self.design, self.history, back),
         };
         if done {
@@ -342,7 +411,15 @@ impl AppState {
                 share::encode_checked(&ShareState::Calculator { input, mode })
             }
             Tab::Subnets => self.design.with(|d| share::encode_checked(&ShareState::Design(d.clone()))),
-            Tab::Planner => self.plan.with(|p| share::encode_checked(&ShareState::Plan(p.clone()))),
+            // What the planner shows: the form, and while it does not fit the last plan that
+            // fitted too, so the link opens to the same page.
+            Tab::Planner => self.plan.with(|form| {
+                let state = match self.plan_fitted.get() {
+                    Some(fitted) if fitted != *form => ShareState::PlanDraft { fitted, form: form.clone() },
+                    _ => ShareState::Plan(form.clone()),
+                };
+                share::encode_checked(&state)
+            }),
         }
     }
 

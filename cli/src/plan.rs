@@ -143,6 +143,11 @@ fn from_link(link: &str) -> Result<Plan, Failure> {
     let state = share::decode(fragment).map_err(|e| Failure::Bad(format!("cannot open the link: {e}")))?;
     match state {
         ShareState::Plan(p) => Ok(p),
+        // The planner was showing (and exporting) the last plan that fitted: that is the plan.
+        ShareState::PlanDraft { fitted, .. } => {
+            eprintln!("cidrplan: note: the link also holds an unfinished form that does not fit; using the last plan that fitted, as the app shows it");
+            Ok(fitted)
+        }
         ShareState::Design(_) => bad("this link holds a subnet design, not a VPC plan"),
         ShareState::Calculator { .. } => bad("this link holds a calculator input, not a VPC plan"),
     }

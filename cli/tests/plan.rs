@@ -175,6 +175,21 @@ fn share_links() {
     assert!(e.contains("cannot open the link"), "{e}");
 }
 
+/// A link made while the planner's form did not fit holds the last plan that fitted (what the
+/// page showed and exported) and the form: the CLI lays out the former and says so.
+#[test]
+fn a_link_with_an_unfinished_form_gives_the_plan_that_fitted() {
+    let fitted = cidrplan::plan::preset("aws-3az").unwrap();
+    let mut form = fitted.clone();
+    form.vpc[0] = "10.20.0.0/17".parse_cidr();
+    form.tiers[1].size = cidrplan::plan::TierSize::Prefix(18);
+    let link = share::encode(&ShareState::PlanDraft { fitted, form });
+    let r = run_with(&["plan", "--from", &format!("#{link}")], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, ok(&["plan", "--from", AWS_3AZ]));
+    assert!(r.stderr.contains("note: the link also holds an unfinished form that does not fit"), "{}", r.stderr);
+}
+
 trait ParseCidr {
     fn parse_cidr(&self) -> cidrplan::Cidr;
 }

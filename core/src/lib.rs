@@ -22,4 +22,4 @@ pub mod vlsm;
 
 pub use addr::{Addr, Cidr, Count, Family};
 pub use mode::Mode;
-pub use parse::{parse, InputError, Parsed};
+pub use parse::{parse, parse_prefix, InputError, Parsed};

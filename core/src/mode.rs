@@ -138,10 +138,21 @@ impl Mode {
             let fam = if net.family() == Family::V6 { "IPv6 " } else { "" };
             return Some(format!("{} {fam}subnets must be /{lo}; this is a /{p}", self.label()));
         }
+        // Said in sizes, not in prefix order: "at most /28" reads as "no larger than a /28",
+        // the opposite of the rule.
+        let addresses = |prefix: u8| Count::pow2(net.family().width() - prefix).grouped();
         if p > hi {
-            Some(format!("{} subnets can be at most /{hi}; /{p} is smaller than that", self.label()))
+            Some(format!(
+                "{} subnets are no smaller than /{hi} ({} addresses); /{p} is smaller",
+                self.label(),
+                addresses(hi)
+            ))
         } else if p < lo {
-            Some(format!("{} subnets can be at least /{lo}; /{p} is larger than that", self.label()))
+            Some(format!(
+                "{} subnets are no larger than /{lo} ({} addresses); /{p} is larger",
+                self.label(),
+                addresses(lo)
+            ))
         } else {
             None
         }
@@ -267,6 +278,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn size_limits_are_said_in_sizes() {
+        assert_eq!(
+            Mode::Aws.size_problem(net("10.0.0.0/30")).as_deref(),
+            Some("AWS subnets are no smaller than /28 (16 addresses); /30 is smaller")
+        );
+        assert_eq!(
+            Mode::Aws.size_problem(net("10.0.0.0/12")).as_deref(),
+            Some("AWS subnets are no larger than /16 (65,536 addresses); /12 is larger")
+        );
+        assert_eq!(
+            Mode::Azure.size_problem(net("2001:db8::/65")).as_deref(),
+            Some("Azure IPv6 subnets must be /64; this is a /65")
+        );
+        assert_eq!(Mode::Aws.size_problem(net("10.0.0.0/28")), None);
+        assert_eq!(Mode::Standard.size_problem(net("10.0.0.0/32")), None);
     }
 
     #[test]

@@ -5,8 +5,8 @@ mod plan_support;
 
 use cidrplan::export::{csv as to_csv, table_rows as rows, CSV_HEADER};
 use cidrplan::plan::{
-    free_rfc1918_block, from_json, preset, presets, to_json, Growth, Ipv6Plan, Pin, Plan, PlanError, Strategy,
-    TierKind, TierSize,
+    free_rfc1918_block, from_json, preset, presets, to_json, Growth, Ipv6Plan, Pin, Plan, PlanError, ReadSize,
+    SizeReading, Strategy, TierKind, TierSize,
 };
 use cidrplan::Mode;
 use plan_support::{check_layout, net, strs, table, tier};
@@ -218,7 +218,7 @@ fn provider_limits() {
         e,
         PlanError::Field {
             field: "tiers[0].size".into(),
-            message: "Tier public: AWS subnets can be at most /28; /29 is smaller than that".into()
+            message: "Tier public: AWS subnets are no smaller than /28 (16 addresses); /29 is smaller".into()
         }
     );
     let mut plan = aws_3az();
@@ -330,17 +330,47 @@ fn sizes_in_hosts_pick_the_smallest_subnet_and_show_headroom() {
 
 #[test]
 fn tier_size_text() {
-    assert_eq!(TierSize::parse("/24"), Ok(TierSize::Prefix(24)));
-    assert_eq!(TierSize::parse(" 20 "), Ok(TierSize::Prefix(20)));
-    assert_eq!(TierSize::parse("500 hosts"), Ok(TierSize::Hosts(500)));
-    assert_eq!(TierSize::parse("1,000h"), Ok(TierSize::Hosts(1000)));
-    assert_eq!(TierSize::parse("12 hosts"), Ok(TierSize::Hosts(12)));
-    assert_eq!(TierSize::parse("33"), Ok(TierSize::Hosts(33)));
-    assert!(TierSize::parse("/33").is_err());
-    assert!(TierSize::parse("abc").is_err());
-    assert!(TierSize::parse("").is_err());
+    let size = |t: &str| TierSize::parse(t).map(|r| r.size);
+    assert_eq!(size("/24"), Ok(TierSize::Prefix(24)));
+    assert_eq!(size(" 20 "), Ok(TierSize::Prefix(20)));
+    assert_eq!(size("500 hosts"), Ok(TierSize::Hosts(500)));
+    assert_eq!(size("1,000h"), Ok(TierSize::Hosts(1000)));
+    assert_eq!(size("12 hosts"), Ok(TierSize::Hosts(12)));
+    assert_eq!(size("1 host"), Ok(TierSize::Hosts(1)));
+    assert_eq!(size("33"), Ok(TierSize::Hosts(33)));
+    assert!(size("/33").is_err());
+    assert!(size("abc").is_err());
+    assert!(size("").is_err());
     assert_eq!(TierSize::Hosts(1500).to_string(), "1,500 hosts");
     assert_eq!(TierSize::Prefix(24).to_string(), "/24");
+}
+
+/// A bare number is ambiguous (21 → /21, 33 → 33 hosts, 30 → /30, which AWS refuses): the parse
+/// says which reading it got, and the written forms get none.
+#[test]
+fn a_bare_tier_size_says_how_it_was_read() {
+    let read = |t: &str| TierSize::parse(t).unwrap();
+    assert_eq!(read("21"), ReadSize { size: TierSize::Prefix(21), reading: SizeReading::BarePrefix });
+    assert_eq!(read("21").hint().as_deref(), Some("read as /21 — type 21 hosts for hosts"));
+    assert_eq!(read("30").hint().as_deref(), Some("read as /30 — type 30 hosts for hosts"));
+    assert_eq!(read("33"), ReadSize { size: TierSize::Hosts(33), reading: SizeReading::BareHosts });
+    assert_eq!(read("2,000").hint().as_deref(), Some("read as 2,000 hosts — prefixes go up to /32"));
+    for written in ["/21", "21 hosts", "2000 hosts", "2000h", "/0"] {
+        assert_eq!(read(written).reading, SizeReading::Written, "{written}");
+        assert_eq!(read(written).hint(), None, "{written}");
+    }
+    assert_eq!(read("21 hosts").size, TierSize::Hosts(21));
+}
+
+/// One prefix parser: a tier size takes `/22` under the same rules as a network's prefix, so
+/// `//22` and `/022` are refused instead of read as /22.
+#[test]
+fn a_tier_prefix_follows_the_prefix_rules() {
+    assert_eq!(TierSize::parse("//22").unwrap_err(), "'//22' is not a prefix length — did you mean /22?");
+    assert!(TierSize::parse("/022").unwrap_err().contains("Leading zeros"));
+    assert!(TierSize::parse("022").unwrap_err().contains("Leading zeros"));
+    assert!(TierSize::parse("/-1").is_err());
+    assert_eq!(TierSize::parse("/33").unwrap_err(), "Prefix /33 is out of range: IPv4 prefixes go from /0 to /32");
 }
 
 #[test]
@@ -651,4 +681,58 @@ fn does_not_fit_with_many_tiers_stays_readable() {
         "{m}"
     );
     assert!(m.chars().count() < 400, "{} characters: {m}", m.chars().count());
+}
+
+/// The form writes what the core's checks allow and nothing it would refuse to load: an empty
+/// region is a valid plan (the core allows it), an empty zone or tier name is not writable.
+#[test]
+fn the_form_writes_what_the_core_allows() {
+    let mut plan = preset("aws-3az").unwrap();
+    plan.region = String::new();
+    assert_eq!(plan.refusal(), None, "an empty region may be written");
+    assert!(plan.validate().iter().all(|p| p.field != "region"));
+    assert!(plan.layout().is_ok(), "and the plan still lays out");
+    assert_eq!(from_json(&to_json(&plan)), Ok(plan.clone()), "and loads again");
+
+    let mut unnamed = plan.clone();
+    unnamed.zones[1] = String::new();
+    let refusal = unnamed.refusal().expect("an empty zone name is refused");
+    assert_eq!((refusal.field.as_str(), refusal.message.as_str()), ("zones[1]", "Enter a zone name"));
+    assert!(from_json(&to_json(&unnamed)).is_err(), "which is why: the autosave would not load");
+
+    let mut long = plan.clone();
+    long.region = "r".repeat(65);
+    assert_eq!(long.refusal().map(|p| p.field), Some("region".to_string()));
+
+    // A value the plan can hold but that is invalid is written, and reported at its field.
+    let mut dup = plan.clone();
+    dup.zones[1] = dup.zones[0].clone();
+    assert_eq!(dup.refusal(), None);
+    let problems = dup.validate();
+    assert_eq!(cidrplan::plan::problem_at(&problems, "zones[1]"), Some("Zone 'us-east-1a' is listed twice"));
+    assert_eq!(cidrplan::plan::problem_at(&problems, "zones[0]"), None);
+}
+
+#[test]
+fn changed_parts_name_what_the_form_changed() {
+    let shown = preset("aws-3az").unwrap();
+    assert!(cidrplan::plan::changed_parts(&shown, &shown).is_empty());
+    let mut form = shown.clone();
+    form.vpc[0] = net("10.20.0.0/17");
+    form.tiers[1].size = TierSize::Prefix(18);
+    form.strategy = Strategy::TierMajor;
+    assert_eq!(cidrplan::plan::changed_parts(&shown, &form), ["VPC blocks", "tiers", "layout"]);
+}
+
+/// What the planner's JSON export writes can be imported again: the plan inside the export.
+#[test]
+fn an_exported_plan_can_be_imported_again() {
+    let plan = preset("aws-3az").unwrap();
+    let exported = cidrplan::export::render(&plan, &plan.layout().unwrap(), cidrplan::export::Format::Json).unwrap();
+    assert!(from_json(&exported).is_err(), "an export is not a plan file");
+    assert_eq!(cidrplan::plan::from_file(&exported), Ok(plan.clone()));
+    assert_eq!(cidrplan::plan::from_file(&to_json(&plan)), Ok(plan));
+    let e = cidrplan::plan::from_file(r#"{"format": "cidrplan-export", "version": 1}"#).unwrap_err();
+    assert_eq!(e.message(), "This cidrplan export has no plan in it");
+    assert!(cidrplan::plan::from_file("{").unwrap_err().message().starts_with("This is not a cidrplan plan file"));
 }

@@ -157,6 +157,60 @@ fn v2_extensions_are_checked() {
     assert_eq!(decode(&versioned_link("v2.", &body)).unwrap(), ShareState::Design(frozen_v4()));
 }
 
+/// The planner's link while its form does not fit: the last plan that fitted (what is drawn)
+/// and the form. A plan without a draft keeps exactly its link.
+fn plan_with_draft() -> (cidrplan::plan::Plan, cidrplan::plan::Plan) {
+    let fitted = cidrplan::plan::preset("aws-3az").unwrap();
+    let mut form = fitted.clone();
+    form.vpc[0] = cidrplan::parse("10.20.0.0/17").unwrap().network();
+    form.tiers[1].size = cidrplan::plan::TierSize::Prefix(18);
+    (fitted, form)
+}
+
+#[test]
+fn a_plan_draft_rides_after_the_plan_that_fitted() {
+    let (fitted, form) = plan_with_draft();
+    let state = ShareState::PlanDraft { fitted: fitted.clone(), form: form.clone() };
+    let link = encode(&state);
+    assert!(link.starts_with("v2."), "{link}");
+    assert_eq!(decode(&link), Ok(state));
+    // The payload: the fitted plan's body, then one extension (tag 128) holding the form's
+    // body and its own (empty) extensions section.
+    let plain = payload_of(&encode(&ShareState::Plan(fitted.clone())));
+    let form_payload = payload_of(&encode(&ShareState::Plan(form)));
+    let mut expected = plain[..plain.len() - 1].to_vec();
+    expected.extend_from_slice(&[1, 128, (form_payload.len() - 1) as u8]);
+    expected.extend_from_slice(&form_payload[1..]);
+    assert_eq!(payload_of(&link), expected);
+    assert_eq!(decode(&encode(&ShareState::Plan(fitted.clone()))), Ok(ShareState::Plan(fitted)));
+}
+
+#[test]
+fn a_damaged_plan_draft_is_refused() {
+    let (fitted, form) = plan_with_draft();
+    let plain = payload_of(&encode(&ShareState::Plan(fitted)));
+    let form_body = {
+        let p = payload_of(&encode(&ShareState::Plan(form)));
+        p[1..p.len() - 1].to_vec()
+    };
+    let with_draft = |draft: &[u8]| {
+        let mut p = plain[..plain.len() - 1].to_vec();
+        p.extend_from_slice(&[1, 128, draft.len() as u8]);
+        p.extend_from_slice(draft);
+        error(&versioned_link("v2.", &p))
+    };
+    let draft = |tail: &[u8]| [form_body.as_slice(), tail].concat();
+    assert_eq!(with_draft(&draft(&[1, 128, 0])), "This link is damaged: its unfinished plan holds another one");
+    assert_eq!(
+        with_draft(&draft(&[1, 127, 0])),
+        "This link holds a setting this cidrplan does not know (extension 127); it was made by a newer version. Reload the page to update"
+    );
+    assert_eq!(with_draft(&draft(&[0, 9])), "This link is damaged: it has extra data at the end");
+    assert_eq!(with_draft(&form_body), "This link is truncated: the extensions section ends early");
+    assert!(with_draft(&form_body[..5]).starts_with("This link is truncated"), "{}", with_draft(&form_body[..5]));
+    assert!(with_draft(&[]).starts_with("This link is truncated"));
+}
+
 #[test]
 fn plain_links_are_readable_calculator_inputs() {
     let calc = |input: &str| ShareState::Calculator { input: input.into(), mode: Mode::Standard };

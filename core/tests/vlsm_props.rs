@@ -252,7 +252,7 @@ fn needs_no_subnet_can_hold_are_left_out_by_line() {
     assert_eq!(skipped[0].0, 2);
     assert!(skipped[0].1.starts_with("huge: No AWS subnet holds 100,000 hosts"), "{}", skipped[0].1);
     assert_eq!(skipped[1].0, 3);
-    assert!(skipped[1].1.contains("at most /28"), "{}", skipped[1].1);
+    assert!(skipped[1].1.contains("no smaller than /28"), "{}", skipped[1].1);
     assert_eq!(p.items().len(), 1);
 }
 

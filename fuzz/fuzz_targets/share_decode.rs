@@ -62,5 +62,11 @@ fuzz_target!(|data: &[u8]| {
             let _ = p.validate();
             let _ = p.layout();
         }
+        ShareState::PlanDraft { fitted, form } => {
+            for p in [fitted, form] {
+                let _ = p.validate();
+                let _ = p.layout();
+            }
+        }
     }
 });

@@ -12,7 +12,8 @@ pub(super) fn BulkControls() -> impl IntoView {
     let parts = RwSignal::new(String::from("4"));
     let note = RwSignal::new(String::new());
     let split_all = move |_| {
-        let Ok(p) = to_prefix.get_untracked().trim().trim_start_matches('/').parse::<u8>() else {
+        let Ok(p) = cidrplan::parse_prefix(&to_prefix.get_untracked(), design.with_untracked(|d| d.base().family()))
+        else {
             st.design_error.set(Some("Enter a prefix length such as 24 to split every leaf to /24".into()));
             return;
         };

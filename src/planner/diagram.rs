@@ -1,7 +1,7 @@
 //! The plan's diagram (rendered as SVG markup by the core) with its SVG/PNG export.
 
 use super::exports::file_stem;
-use super::View;
+use super::{stale_label, View};
 use crate::browser;
 use crate::state::AppState;
 use cidrplan::plan::diagram;
@@ -17,6 +17,18 @@ fn diagram_width() -> f64 {
     }
 }
 
+/// The width of an exported SVG or PNG, whatever the screen: a document, not a screenshot.
+pub(super) const EXPORT_WIDTH: f64 = 1200.0;
+
+/// The exported image as `(svg, width, height)`, from the plan on screen, in `dark` or light.
+fn export_image(v: View, dark: bool) -> Option<(String, f64, f64)> {
+    v.shown.with_untracked(|s| {
+        let (p, l) = s.as_ref()?;
+        let d = diagram::diagram(p, l, EXPORT_WIDTH);
+        Some((diagram::to_svg(&d, dark), d.width, d.height))
+    })
+}
+
 #[component]
 pub(super) fn DiagramView() -> impl IntoView {
     let v = expect_context::<View>();
@@ -30,21 +42,18 @@ pub(super) fn DiagramView() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     let geometry = Memo::new(move |_| v.shown.with(|s| s.as_ref().map(|(p, l)| diagram::diagram(p, l, width.get()))));
-    let export_svg = move |_| {
-        if let Some(d) = geometry.get_untracked() {
-            let name = v.plan.with_untracked(|p| file_stem(&p.name));
-            browser::download(&format!("{name}.svg"), "image/svg+xml", &diagram::to_svg(&d, st.dark.get_untracked()));
+    // Light unless chosen: the page's theme is the screen's business, not the document's.
+    let export_dark = RwSignal::new(false);
+    let export = move |png: bool| {
+        if v.stale() {
+            return;
         }
-    };
-    let export_png = move |_| {
-        if let Some(d) = geometry.get_untracked() {
-            let name = v.plan.with_untracked(|p| file_stem(&p.name));
-            browser::download_svg_as_png(
-                &diagram::to_svg(&d, st.dark.get_untracked()),
-                d.width,
-                d.height,
-                &format!("{name}.png"),
-            );
+        let Some((svg, w, h)) = export_image(v, export_dark.get_untracked()) else { return };
+        let name = v.plan.with_untracked(|p| file_stem(&p.name));
+        if png {
+            browser::download_svg_as_png(&svg, w, h, &format!("{name}.png"));
+        } else {
+            browser::download(&format!("{name}.svg"), "image/svg+xml", &svg);
         }
     };
     // The core renders the SVG (the same renderer as the SVG export); it goes in as markup,
@@ -70,9 +79,14 @@ pub(super) fn DiagramView() -> impl IntoView {
     view! {
         <div class="diagram-wrap">
             <div class="diagram-actions">
-                <button type="button" class="button small" on:click=export_svg>"Export SVG"</button>
-                <button type="button" class="button small" on:click=export_png>"Export PNG"</button>
+                <select class="small-select" aria-label="Theme of the exported image" on:change=move |ev| export_dark.set(event_target_value(&ev) == "dark")>
+                    <option value="light" selected=true>"Light image"</option>
+                    <option value="dark">"Dark image"</option>
+                </select>
+                <button type="button" class="button small" disabled=move || v.stale() on:click=move |_| export(false)>"Export SVG"</button>
+                <button type="button" class="button small" disabled=move || v.stale() on:click=move |_| export(true)>"Export PNG"</button>
             </div>
+            {stale_label(v)}
             <div
                 class="diagram-host"
                 node_ref=host
@@ -85,15 +99,17 @@ pub(super) fn DiagramView() -> impl IntoView {
     }
 }
 
-/// Marks subnet `i`'s box and address-map segment with the `hl` class, and nothing else.
+/// Marks subnet `i`'s box, address-map segment and table row with the `hl` class, and
+/// nothing else.
 fn highlight(host: &web_sys::Element, i: Option<usize>) {
-    // At most two elements carry the class, so a loop of single queries is enough.
-    while let Ok(Some(el)) = host.query_selector(".hl") {
+    let root = host.closest(".plan-output").ok().flatten().unwrap_or_else(|| host.clone());
+    // At most three elements carry the class, so a loop of single queries is enough.
+    while let Ok(Some(el)) = root.query_selector(".hl") {
         let _ = el.class_list().remove_1("hl");
     }
     if let Some(i) = i {
-        for sel in [format!("g[data-subnet=\"{i}\"]"), format!("rect[data-subnet=\"{i}\"]")] {
-            if let Ok(Some(el)) = host.query_selector(&sel) {
+        for tag in ["g", "rect", "tr"] {
+            if let Ok(Some(el)) = root.query_selector(&format!("{tag}[data-subnet=\"{i}\"]")) {
                 let _ = el.class_list().add_1("hl");
             }
         }

@@ -2,13 +2,19 @@
 //! network and pin sections live in their own files.
 
 use super::confirm::{At, Confirm, MoveBanner};
-use super::field::{parse_network, CheckedField};
+use super::field::{apply, parse_network, CheckedField};
 use super::networks::{Avoid, Ipv6Field, Pins};
 use super::tiers::Tiers;
 use crate::state::AppState;
 use cidrplan::plan::{self, presets, Strategy, MAX_ZONES};
-use cidrplan::Mode;
+use cidrplan::{Family, Mode};
 use leptos::prelude::*;
+
+/// A preset's short name, from its label ("AWS 3 AZ: public /24, …"): the select shows the
+/// name, which fits (the whole label is the option's tooltip).
+fn preset_name(label: &'static str) -> &'static str {
+    label.split_once(':').map_or(label, |(name, _)| name)
+}
 
 #[component]
 pub(super) fn PlanForm() -> impl IntoView {
@@ -21,14 +27,31 @@ pub(super) fn PlanForm() -> impl IntoView {
             st.edit_plan(|cur| *cur = p);
         }
     };
+    // Which preset the plan is, if it still is one: the select says so, or "Custom".
+    let current = move || plan.with(|p| presets().into_iter().find(|(_, _, preset)| preset == p).map(|(id, _, _)| id));
     view! {
         <form class="plan-form" on:submit=|ev| ev.prevent_default() aria-label="Plan settings">
+            <div class="form-row">
+                <div class="plan-history" role="group" aria-label="History">
+                    <button type="button" class="button" disabled=move || !st.can_undo() on:click=move |_| st.undo() aria-keyshortcuts="Control+Z">
+                        "↶ Undo"
+                    </button>
+                    <button type="button" class="button" disabled=move || !st.can_redo() on:click=move |_| st.redo() aria-keyshortcuts="Control+Shift+Z">
+                        "↷ Redo"
+                    </button>
+                </div>
+            </div>
             <div class="form-row">
                 <label class="field grow">
                     <span class="field-label">"Start from a preset"</span>
                     <select on:change=load_preset>
-                        <option value="" selected=true>"Choose a preset…"</option>
-                        {presets().into_iter().map(|(id, label, _)| view! { <option value=id>{label}</option> }).collect_view()}
+                        <option value="" disabled=true selected=move || current().is_none()>"Custom (edited)"</option>
+                        {presets()
+                            .into_iter()
+                            .map(|(id, label, _)| {
+                                view! { <option value=id title=label selected=move || current() == Some(id)>{preset_name(label)}</option> }
+                            })
+                            .collect_view()}
                     </select>
                 </label>
             </div>
@@ -52,9 +75,12 @@ pub(super) fn PlanForm() -> impl IntoView {
                 </label>
                 <CheckedField
                     label="Region".into()
+                    path="region".into()
                     value=Signal::derive(move || plan.with(|p| p.region.clone()))
-                    parse=|t: &str| if t.trim().is_empty() { Err("Enter a region label".into()) } else { Ok(()) }
-                    write=std::sync::Arc::new(move |t: &str| st.edit_plan(|p| p.set_region(t.trim())))
+                    apply=apply(|t, p| {
+                        p.set_region(t.trim());
+                        Ok(())
+                    })
                     class="grow"
                 />
             </div>
@@ -111,20 +137,14 @@ pub(super) fn PlanForm() -> impl IntoView {
                     </label>
                     <CheckedField
                         label="Spare block per zone".into()
+                        path="growth.spare_per_zone".into()
                         value=Signal::derive(move || plan.with(|p| p.growth.spare_per_zone.map(|x| format!("/{x}")).unwrap_or_default()))
-                        parse=|t: &str| {
-                            let t = t.trim();
-                            if t.is_empty() {
-                                return Ok(());
-                            }
-                            match t.trim_start_matches('/').parse::<u8>() {
-                                Ok(p) if p <= 32 => Ok(()),
-                                _ => Err("A prefix like /22, or empty for none".into()),
-                            }
-                        }
-                        write=std::sync::Arc::new(move |t: &str| {
-                            let v = t.trim().trim_start_matches('/').parse::<u8>().ok();
-                            st.edit_plan(|p| p.growth.spare_per_zone = v);
+                        apply=apply(|t, p| {
+                            p.growth.spare_per_zone = match t.trim() {
+                                "" => None,
+                                t => Some(cidrplan::parse_prefix(t, Family::V4).map_err(|e| e.to_string())?),
+                            };
+                            Ok(())
                         })
                         placeholder="none"
                     />
@@ -157,12 +177,14 @@ fn VpcBlocks() -> impl IntoView {
                             <div class="form-row">
                                 <CheckedField
                                     label=label
+                                    path=format!("vpc[{i}]")
                                     value=Signal::derive(move || plan.with(|p| p.vpc.get(i).map(|c| c.to_string()).unwrap_or_default()))
-                                    parse=|t: &str| parse_network(t).map(|_| ())
-                                    write=std::sync::Arc::new(move |t: &str| {
-                                        if let Ok(c) = parse_network(t) {
-                                            st.edit_plan(|p| if let Some(slot) = p.vpc.get_mut(i) { *slot = c });
+                                    apply=apply(move |t, p| {
+                                        let c = parse_network(t)?;
+                                        if let Some(slot) = p.vpc.get_mut(i) {
+                                            *slot = c;
                                         }
+                                        Ok(())
                                     })
                                     class="grow"
                                 />
@@ -226,9 +248,14 @@ fn Zones() -> impl IntoView {
                         .map(|i| view! {
                             <CheckedField
                                 label=format!("Zone {}", i + 1)
+                                path=format!("zones[{i}]")
                                 value=Signal::derive(move || plan.with(|p| p.zones.get(i).cloned().unwrap_or_default()))
-                                parse=|t: &str| if t.trim().is_empty() { Err("Name the zone".into()) } else { Ok(()) }
-                                write=std::sync::Arc::new(move |t: &str| st.edit_plan(|p| if let Some(z) = p.zones.get_mut(i) { *z = t.trim().to_string() }))
+                                apply=apply(move |t, p| {
+                                    if let Some(z) = p.zones.get_mut(i) {
+                                        *z = t.trim().to_string();
+                                    }
+                                    Ok(())
+                                })
                                 class="zone-field"
                             />
                         })

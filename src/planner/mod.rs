@@ -1,10 +1,38 @@
 //! The VPC planner tab: the plan form on one side; the layout's summaries, diagram, address
-//! map, table and exports on the other. Every number and shape comes from `cidrplan::plan`
-//! and `cidrplan::export`.
+//! map, table and exports on the other. Every number, shape and check comes from
+//! `cidrplan::plan` and `cidrplan::export`.
 //!
-//! Editing never blocks on a half-typed value: text fields keep their own text and write to
-//! the plan only what parses, and while the plan has no layout the last valid one stays on
-//! screen under the explanation.
+//! # What the page holds, shows, exports and shares
+//!
+//! - **The form** (`AppState::plan`) holds every value the user entered that the core can
+//!   store, valid or not: a VPC block too small for the tiers, a duplicate zone name, a tier
+//!   size the provider refuses. A field keeps only two kinds of text to itself, with its
+//!   message: text that is not a value yet (`10.20.`, `abc hosts`), and values the core
+//!   refuses to store ([`cidrplan::plan::Plan::refusal`]: an empty zone name, a 65-character
+//!   region), which no autosave or link could read back. Field messages are the core's:
+//!   the parser's, then `Plan::validate`'s for that field's path. The form has no rules of
+//!   its own.
+//! - **The last plan that fitted** (`AppState::plan_fitted`) is the form whenever the form
+//!   lays out, and otherwise the plan it was the last time it did.
+//! - **On screen**, summaries, diagram and table always draw the last plan that fitted, and
+//!   the diagram's title and subtitle describe that plan. While the form does not fit, the
+//!   status says why, names the parts of the form that differ from what is drawn, and the
+//!   diagram and table carry a "Last plan that fitted — not the form" label.
+//! - **Exports** (Copy, Download, SVG, PNG) give only a plan that is the form: while the form
+//!   does not fit they are disabled, with the reason beside them, and the preview is labelled
+//!   as the last plan that fitted. A file never holds a plan other than the one in the form
+//!   without saying so, because it cannot be made then. SVG and PNG are drawn at a fixed
+//!   width ([`diagram::EXPORT_WIDTH`]) in the theme chosen beside them (light by default),
+//!   whatever the screen.
+//! - **The link** carries what is on screen: the form alone when it fits (or when nothing ever
+//!   fitted), else both the last plan that fitted and the form (`ShareState::PlanDraft`), so
+//!   it opens to the same form, the same drawing and the same labels.
+//! - **The autosave** stores the form and the last plan that fitted (two localStorage keys),
+//!   so a reload keeps both; the link in the address bar then matches what was loaded and
+//!   opens nothing. Text a field keeps to itself is the one thing a reload does not keep.
+//! - **Replacing the plan** from a link or an imported JSON file happens at once only over a
+//!   plan still equal to a preset (no work of its own); otherwise the "Open … / Keep mine"
+//!   banner asks. Either way it is one undoable step.
 //!
 //! One file per part of the page: `form` (with `tiers` and `networks`), its `field` and the
 //! `confirm` banner for changes that move subnets;
@@ -22,7 +50,7 @@ mod table;
 mod tiers;
 
 use crate::state::AppState;
-use cidrplan::plan::{Layout, Plan, PlanError};
+use cidrplan::plan::{FieldProblem, Layout, Plan, PlanError};
 use diagram::DiagramView;
 use exports::Exports;
 use form::PlanForm;
@@ -30,33 +58,36 @@ use leptos::prelude::*;
 use summary::{PlanStatus, Summaries};
 use table::PlanTable;
 
-/// The layout on screen: the current one, or the last valid one while the plan has none.
+/// What the output side reads: the form and its layout, the plan on screen (the last plan
+/// that fitted) with its layout, and whether that is not the form.
 #[derive(Clone, Copy)]
 pub(super) struct View {
     pub(super) plan: RwSignal<Plan>,
     pub(super) layout: Memo<Result<Layout, PlanError>>,
+    /// `Plan::validate` of the form, for the fields' messages.
+    pub(super) problems: Memo<Vec<FieldProblem>>,
     pub(super) shown: Memo<Option<(Plan, Layout)>>,
     pub(super) hovered: RwSignal<Option<usize>>,
+}
+
+impl View {
+    /// The form does not fit and the page shows the last plan that did (tracked).
+    pub(super) fn stale(&self) -> bool {
+        self.layout.with(|l| l.is_err()) && self.shown.with(|s| s.is_some())
+    }
 }
 
 #[component]
 pub fn Planner() -> impl IntoView {
     let st = expect_context::<AppState>();
     let plan = st.plan;
-    let layout = Memo::new(move |_| plan.with(|p| p.layout()));
-    let last_ok = StoredValue::new(None::<(Plan, Layout)>);
-    let shown = Memo::new(move |_| {
-        let current = layout.with(|l| l.as_ref().ok().cloned());
-        match current {
-            Some(l) => {
-                let pair = (plan.get(), l);
-                last_ok.set_value(Some(pair.clone()));
-                Some(pair)
-            }
-            None => last_ok.get_value(),
-        }
-    });
-    let v = View { plan, layout, shown, hovered: RwSignal::new(None) };
+    let layout = st.plan_layout;
+    // Laid out again rather than cloned from the form's layout (less code; a layout takes
+    // well under a millisecond): it changes only when the last plan that fitted does.
+    let shown =
+        Memo::new(move |_| st.plan_fitted.with(|f| f.as_ref().and_then(|f| Some((f.clone(), f.layout().ok()?)))));
+    let problems = Memo::new(move |_| plan.with(|p| p.validate()));
+    let v = View { plan, layout, problems, shown, hovered: RwSignal::new(None) };
     provide_context(v);
     confirm::Confirm::provide();
     view! {
@@ -64,7 +95,7 @@ pub fn Planner() -> impl IntoView {
             <h2 id="planner-title" class="visually-hidden">"VPC planner"</h2>
             <div class="planner-grid">
                 <PlanForm />
-                <div class="plan-output">
+                <div class="plan-output" class:stale=move || v.stale()>
                     <PlanStatus />
                     <Summaries />
                     <DiagramView />
@@ -74,4 +105,10 @@ pub fn Planner() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// The label over the diagram and the table while they show the last plan that fitted (a
+/// function, not a component: less code for two uses).
+fn stale_label(v: View) -> impl IntoView {
+    move || v.stale().then(|| view! { <p class="stale-label">"Last plan that fitted — not the form"</p> })
 }

@@ -1,19 +1,10 @@
 //! The plan's name and NAT setting: what the exports are named after (files, the VPC's Name
 //! tag, resource names) and how their private tiers reach the internet.
 
-use super::field::CheckedField;
+use super::field::{apply, CheckedField};
 use crate::state::AppState;
-use cidrplan::plan::{validate, NatMode, Plan};
+use cidrplan::plan::NatMode;
 use leptos::prelude::*;
-
-/// The core's verdict on a plan name (its length and characters), or `Ok`.
-fn check_name(text: &str) -> Result<(), String> {
-    let probe = Plan { name: text.trim().to_string(), ..Plan::default() };
-    match validate(&probe).into_iter().find(|p| p.field == "name") {
-        Some(p) => Err(p.message),
-        None => Ok(()),
-    }
-}
 
 #[component]
 pub(super) fn PlanNaming() -> impl IntoView {
@@ -23,9 +14,13 @@ pub(super) fn PlanNaming() -> impl IntoView {
         <div class="form-row">
             <CheckedField
                 label="Plan name".into()
+                path="name".into()
                 value=Signal::derive(move || plan.with(|p| p.name.clone()))
-                parse=check_name
-                write=std::sync::Arc::new(move |t: &str| st.edit_plan(|p| p.name = t.trim().to_string()))
+                // The core judges the name (length, characters): the field shows its message.
+                apply=apply(|t, p| {
+                    p.name = t.trim().to_string();
+                    Ok(())
+                })
                 class="grow"
                 placeholder="prod-vpc"
             />

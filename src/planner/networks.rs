@@ -1,6 +1,6 @@
 //! The plan form's IPv6 block, networks to avoid and pinned subnets.
 
-use super::field::{parse_network, CheckedField};
+use super::field::{apply, parse_network, CheckedField};
 use crate::browser;
 use crate::state::AppState;
 use cidrplan::plan::{self, Pin};
@@ -34,12 +34,11 @@ pub(super) fn Ipv6Field() -> impl IntoView {
             {move || plan.with(|p| p.ipv6.is_some()).then(|| view! {
                 <CheckedField
                     label="IPv6 block".into()
+                    path="ipv6.block".into()
                     value=Signal::derive(move || plan.with(|p| p.ipv6.map(|v| v.block.to_string()).unwrap_or_default()))
-                    parse=|t: &str| parse_network(t).and_then(|c| if c.family() == cidrplan::Family::V6 { Ok(()) } else { Err("Enter an IPv6 block such as 2600:1f18:abcd:ef00::/56".into()) })
-                    write=std::sync::Arc::new(move |t: &str| {
-                        if let Ok(block) = parse_network(t) {
-                            st.edit_plan(|p| p.ipv6 = Some(plan::Ipv6Plan { block }));
-                        }
+                    apply=apply(|t, p| {
+                        p.ipv6 = Some(plan::Ipv6Plan { block: parse_network(t)? });
+                        Ok(())
                     })
                     class="grow"
                 />
@@ -166,12 +165,14 @@ fn PinRow(i: usize) -> impl IntoView {
             </label>
             <CheckedField
                 label=format!("Pinned CIDR {}", i + 1)
+                path=format!("pinned[{i}].cidr")
                 value=Signal::derive(move || pin().map(|x| x.cidr.to_string()).unwrap_or_default())
-                parse=|t: &str| parse_network(t).map(|_| ())
-                write=std::sync::Arc::new(move |t: &str| {
-                    if let Ok(c) = parse_network(t) {
-                        st.edit_plan(|p| if let Some(x) = p.pinned.get_mut(i) { x.cidr = c });
+                apply=apply(move |t, p| {
+                    let c = parse_network(t)?;
+                    if let Some(x) = p.pinned.get_mut(i) {
+                        x.cidr = c;
                     }
+                    Ok(())
                 })
                 class="grow"
             />

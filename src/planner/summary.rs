@@ -2,10 +2,10 @@
 //! route summaries, overlaps and warnings.
 
 use super::View;
-use cidrplan::plan::Strategy;
+use cidrplan::plan::{self, Plan, Strategy};
 use leptos::prelude::*;
 
-/// The explanation when the plan has no layout (the last valid layout stays below).
+/// The explanation when the form has no layout, and what the page shows instead.
 #[component]
 pub(super) fn PlanStatus() -> impl IntoView {
     let v = expect_context::<View>();
@@ -13,16 +13,28 @@ pub(super) fn PlanStatus() -> impl IntoView {
         v.layout.with(|l| match l {
             Ok(_) => None,
             Err(e) => {
-                let stale = v.shown.with(|s| s.is_some());
+                let shown = v.shown.with(|s| s.as_ref().map(|(p, _)| v.plan.with(|form| stale_note(p, form))));
                 Some(view! {
                     <div class="plan-error" role="alert">
                         <p><span class="error-icon" aria-hidden="true">"!"</span>{e.to_string()}</p>
-                        {stale.then(|| view! { <p class="hint">"Showing the last plan that fitted."</p> })}
+                        <p class="hint">{shown.unwrap_or_else(|| "Nothing to show until the plan fits.".into())}</p>
                     </div>
                 })
             }
         })
     }
+}
+
+/// What the page shows while the form does not fit, in one sentence.
+fn stale_note(shown: &Plan, form: &Plan) -> String {
+    let parts = plan::changed_parts(shown, form);
+    let differs =
+        if parts.is_empty() { String::new() } else { format!(" The form differs from it in: {}.", parts.join(", ")) };
+    format!(
+        "Showing the last plan that fitted ({} · {}).{differs} Exports wait until the form fits; Undo goes back.",
+        shown.vpc.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" + "),
+        shown.strategy.label()
+    )
 }
 
 #[component]

@@ -1,6 +1,7 @@
 //! The table of the plan's subnets.
 
-use super::View;
+use super::{stale_label, View};
+use crate::browser;
 use cidrplan::export;
 use leptos::prelude::*;
 
@@ -13,6 +14,7 @@ pub(super) fn PlanTable() -> impl IntoView {
                 let rows = export::table_rows(plan, l);
                 let has_v6 = plan.ipv6.is_some();
                 view! {
+                    {stale_label(v)}
                     <div class="table-scroll plan-table-wrap">
                         <table class="plan-table">
                             <caption class="visually-hidden">"Subnets of the plan"</caption>
@@ -29,7 +31,14 @@ pub(super) fn PlanTable() -> impl IntoView {
                                     <th scope="col">"cidrsubnet()"</th>
                                 </tr>
                             </thead>
-                            <tbody>
+                            // Hover and focus are delegated, like the diagram's; the `hl`
+                            // class is set by the diagram's highlight effect.
+                            <tbody
+                                on:mouseover=move |ev| v.hovered.set(browser::data_at(&ev, "data-subnet"))
+                                on:mouseleave=move |_| v.hovered.set(None)
+                                on:focusin=move |ev| v.hovered.set(browser::data_at(&ev, "data-subnet"))
+                                on:focusout=move |_| v.hovered.set(None)
+                            >
                                 {rows
                                     .into_iter()
                                     .enumerate()
@@ -37,22 +46,14 @@ pub(super) fn PlanTable() -> impl IntoView {
                                         let reserved = r.reserved.iter().map(|x| format!("{} {}", x.address, x.role)).collect::<Vec<_>>().join("\n");
                                         let reserved_n = r.reserved.len();
                                         view! {
-                                            <tr
-                                                class=format!("kind-{}", r.kind.id())
-                                                class:hl=move || v.hovered.get() == Some(i)
-                                                on:mouseenter=move |_| v.hovered.set(Some(i))
-                                                on:mouseleave=move |_| v.hovered.set(None)
-                                                on:focusin=move |_| v.hovered.set(Some(i))
-                                                on:focusout=move |_| v.hovered.set(None)
-                                                tabindex="0"
-                                            >
+                                            <tr class=format!("kind-{}", r.kind.id()) data-subnet=i.to_string() tabindex="0">
                                                 <th scope="row">
                                                     {r.name.clone()}
                                                     {r.pinned.then(|| view! { <span class="pin-mark" title="Pinned">" 📌"</span> })}
                                                 </th>
                                                 <td>{r.zone.clone()}</td>
                                                 <td>{r.tier.clone()}</td>
-                                                <td class="mono">{r.cidr.to_string()}</td>
+                                                <td class="mono cidr">{r.cidr.to_string()}</td>
                                                 <td class="mono">{r.range()}</td>
                                                 <td class="mono num">
                                                     {r.usable.grouped()}

@@ -1,7 +1,7 @@
 //! The tier rows of the plan form.
 
 use super::confirm::{At, Confirm, MoveBanner};
-use super::field::CheckedField;
+use super::field::{apply, CheckedField};
 use super::View;
 use crate::state::AppState;
 use cidrplan::plan::{Tier, TierKind, TierSize, MAX_TIERS};
@@ -58,9 +58,14 @@ fn TierRow(i: usize) -> impl IntoView {
         <div class="tier-row" role="group" aria-label=move || format!("Tier {}", name.get())>
             <CheckedField
                 label=format!("Tier {} name", i + 1)
+                path=format!("tiers[{i}].name")
                 value=name
-                parse=|t: &str| if t.trim().is_empty() { Err("Name the tier".into()) } else { Ok(()) }
-                write=std::sync::Arc::new(move |t: &str| st.edit_plan(|p| if let Some(x) = p.tiers.get_mut(i) { x.name = t.trim().to_string() }))
+                apply=apply(move |t, p| {
+                    if let Some(x) = p.tiers.get_mut(i) {
+                        x.name = t.trim().to_string();
+                    }
+                    Ok(())
+                })
                 class="tier-name"
             />
             <label class="field tier-kind">
@@ -78,13 +83,16 @@ fn TierRow(i: usize) -> impl IntoView {
             </label>
             <CheckedField
                 label=format!("Tier {} size", i + 1)
+                path=format!("tiers[{i}].size")
                 value=Signal::derive(move || tier().map(|t| t.size.to_string()).unwrap_or_default())
-                parse=|t: &str| TierSize::parse(t).map(|_| ())
-                write=std::sync::Arc::new(move |t: &str| {
-                    if let Ok(sz) = TierSize::parse(t) {
-                        st.edit_plan(|p| if let Some(x) = p.tiers.get_mut(i) { x.size = sz });
+                apply=apply(move |t, p| {
+                    let size = TierSize::parse(t)?.size;
+                    if let Some(x) = p.tiers.get_mut(i) {
+                        x.size = size;
                     }
+                    Ok(())
                 })
+                hint=|t: &str| TierSize::parse(t).ok().and_then(|r| r.hint())
                 class="tier-size"
                 placeholder="/24 or 500 hosts"
             />

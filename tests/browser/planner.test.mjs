@@ -328,15 +328,16 @@ test('a focused table row highlights its box; moving the focus away clears it', 
   s.assertClean();
 });
 
-test('on a phone (375 px) the planner does not scroll sideways', T, async () => {
-  page = await freshPage(s, '', { width: 375, height: 812 });
+test('on a phone (360 px) the planner never scrolls sideways and every row shows its whole CIDR', T, async () => {
+  page = await freshPage(s, '', { width: 360, height: 800 });
   await openPlanner(page);
+  await waitPlanRows(page, 9);
   await settle(page);
   const m = await page.evaluate(() => {
-    const wide = [...document.querySelectorAll('.plan-form, .plan-form > *, .plan-output')]
+    const wide = [...document.querySelectorAll('.planner *')]
       .map((el) => ({ el: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`, right: Math.round(el.getBoundingClientRect().right) }))
       .filter((x) => x.right > innerWidth);
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, wide };
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth, wide: wide.slice(0, 5) };
   });
   assert.ok(
     m.scrollWidth <= m.innerWidth,
@@ -344,7 +345,29 @@ test('on a phone (375 px) the planner does not scroll sideways', T, async () => 
   );
   // The diagram fits the screen too.
   const svgRight = await page.locator('svg.diagram').evaluate((el) => el.getBoundingClientRect().right);
-  assert.ok(svgRight <= 375, `the diagram ends at ${svgRight}px`);
+  assert.ok(svgRight <= 360, `the diagram ends at ${svgRight}px`);
+  // Each row's CIDR, its primary value, is on screen whole: inside the viewport, inside the
+  // table's own scroll box (nothing hidden behind a sideways scroll) and not clipped.
+  const cells = await page.evaluate(() =>
+    [...document.querySelectorAll('.plan-table tbody tr')].map((tr) => {
+      const td = tr.children[3];
+      const r = td.getBoundingClientRect();
+      const box = td.closest('.plan-table-wrap').getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      const text = range.getBoundingClientRect();
+      return {
+        cidr: td.textContent.trim(),
+        inView: r.left >= 0 && r.right <= innerWidth && r.left >= box.left && r.right <= box.right,
+        textInside: text.left >= r.left - 0.5 && text.right <= r.right + 0.5 && text.right <= innerWidth,
+        clipped: td.scrollWidth > td.clientWidth,
+      };
+    }),
+  );
+  assert.equal(cells.length, 9);
+  for (const c of cells) {
+    assert.ok(c.inView && c.textInside && !c.clipped, `${c.cidr} is not fully visible: ${JSON.stringify(c)}`);
+  }
   s.assertClean();
 });
 
@@ -362,6 +385,7 @@ test('Export SVG and Export PNG download the diagram', T, async () => {
   const width = Number(/<svg[^>]*\swidth="(\d+(?:\.\d+)?)"/.exec(svg.text)?.[1]);
   const height = Number(/<svg[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg.text)?.[1]);
   assert.ok(width > 0 && height > 0, `the SVG has a size: ${width}×${height}`);
+  assert.equal(width, 1200, 'a document width, not the screen\'s');
 
   const png = await downloadOf(page, () => page.getByRole('button', { name: 'Export PNG', exact: true }).click());
   assert.equal(png.name, 'aws-3az.png');
@@ -371,6 +395,296 @@ test('Export SVG and Export PNG download the diagram', T, async () => {
   assert.equal(png.buffer.readUInt32BE(16), Math.round(width * 2), 'PNG width');
   assert.equal(png.buffer.readUInt32BE(20), Math.round(height * 2), 'PNG height');
   assert.ok(png.buffer.length > 5_000, `a real picture (${png.buffer.length} bytes)`);
+  s.assertClean();
+});
+
+/** The export image's background colour (the first rect, class "background"). */
+const background = (svgText) => /<rect class="background"[^>]*fill="([^"]+)"/.exec(svgText)?.[1];
+
+test('SVG/PNG from a dark phone: 1200 px wide, light unless "Dark image" is chosen, subtitle whole', T, async () => {
+  page = await freshPage(s, '', { width: 375, height: 812, colorScheme: 'dark' });
+  await openPlanner(page);
+  await waitPlanRows(page, 9);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'the page is dark');
+  const light = await downloadOf(page, () => page.getByRole('button', { name: 'Export SVG', exact: true }).click());
+  assert.match(light.text, /<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1200"/);
+  assert.equal(background(light.text), '#ffffff', 'a light image by default');
+  // The subtitle is whole at the document width (on a 327 px export it was cut with "…").
+  assert.match(light.text, />AWS · us-east-1 · zone-major layout · 3 zones</);
+
+  await page.getByRole('combobox', { name: 'Theme of the exported image' }).selectOption('dark');
+  const dark = await downloadOf(page, () => page.getByRole('button', { name: 'Export SVG', exact: true }).click());
+  assert.notEqual(background(dark.text), background(light.text), 'the dark image has the dark background');
+  const png = await downloadOf(page, () => page.getByRole('button', { name: 'Export PNG', exact: true }).click());
+  assert.equal(png.buffer.readUInt32BE(16), 2400, 'PNG at twice the document width');
+  s.assertClean();
+});
+
+/** Fills the Primary and Tier 2 size of the AWS preset so that the form no longer fits. */
+async function formThatDoesNotFit() {
+  await awsPreset();
+  await setPlanField(page, 'Primary', '10.20.0.0/17');
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody tr')?.children[3].textContent.startsWith('10.20.'));
+  const fitted = await planRows(page);
+  await setPlanField(page, 'Tier 2 size', '/18');
+  await page.locator('.plan-error').waitFor();
+  return fitted;
+}
+
+/** The diagram's subtitle ("AWS · us-east-1 · zone-major layout · 3 zones"). */
+const subtitle = (p) => p.locator('svg.diagram text').evaluateAll((ts) => ts.map((t) => t.textContent).find((t) => / layout · /.test(t)));
+
+/** What the planner shows: form values, table, labels, status and which exports are on. */
+async function screenState(p) {
+  const enabled = async (name) => p.getByRole('button', { name, exact: true }).isEnabled();
+  return {
+    primary: await planField(p, 'Primary').inputValue(),
+    size: await planField(p, 'Tier 2 size').inputValue(),
+    rows: await planRows(p),
+    labels: await p.locator('.stale-label').evaluateAll((els) => els.map((e) => e.textContent.trim()).filter(Boolean)),
+    status: (await p.locator('.plan-error').innerText()).replace(/\s+/g, ' ').trim(),
+    subtitle: await subtitle(p),
+    exports: { copy: await enabled('Copy'), download: await enabled('Download'), svg: await enabled('Export SVG'), png: await enabled('Export PNG') },
+  };
+}
+
+test('a form that does not fit: the last plan that fitted is labelled everywhere and nothing exports it', T, async () => {
+  const fitted = await formThatDoesNotFit();
+  const state = await screenState(page);
+  assert.deepEqual(state.rows, fitted, 'the table is the last plan that fitted');
+  assert.ok(fitted.every((r) => r.cidr.startsWith('10.20.')), 'which is the /17, not the preset');
+  assert.deepEqual(state.labels, [
+    'Last plan that fitted — not the form',
+    'Last plan that fitted — not the form',
+    'The form does not fit: Copy and Download wait until it does. The preview is the last plan that fitted.',
+  ]);
+  assert.match(state.status, /Showing the last plan that fitted \(10\.20\.0\.0\/17 · Zone-major\)\. The form differs from it in: tiers\./);
+  assert.deepEqual(state.exports, { copy: false, download: false, svg: false, png: false });
+  assert.equal(await page.getByRole('region', { name: 'Export' }).locator('pre').getAttribute('aria-label'), 'Exported text of the last plan that fitted');
+
+  // The diagram's labels describe the plan drawn, not the form: switch the form to tier-major.
+  await page.getByRole('radio', { name: /^Tier-major/ }).check();
+  await page.waitForFunction(() => /in: tiers, layout\./.test(document.querySelector('.plan-error')?.textContent ?? ''));
+  assert.match(await subtitle(page), /zone-major layout/);
+  assert.deepEqual(await planRows(page), fitted);
+
+  // Back to a size that fits: the labels go and the exports come back, for the form's plan.
+  await setPlanField(page, 'Tier 2 size', '/21');
+  await page.locator('.plan-error').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.stale-label').evaluateAll((els) => els.filter((e) => e.textContent.trim()).length), 0);
+  assert.match(await subtitle(page), /tier-major layout/);
+  assert.ok(await page.getByRole('button', { name: 'Download', exact: true }).isEnabled());
+  s.assertClean();
+});
+
+test('a form that does not fit: its link and a reload open to exactly the same page', T, async () => {
+  await formThatDoesNotFit();
+  const before = await screenState(page);
+  const frag = await fragment(page);
+
+  // A fresh browser opens the link: the same form, drawing, labels and disabled exports.
+  const other = await startSession();
+  try {
+    const p2 = await other.open(`#${frag}`);
+    await p2.locator('.plan-error').waitFor();
+    await waitPlanRows(p2, 9);
+    assert.deepEqual(await screenState(p2), before);
+    assert.equal(await p2.getByRole('alertdialog').count(), 0, 'a fresh browser opens the plan without asking');
+    assert.equal(await fragment(p2), frag);
+    other.assertClean();
+  } finally {
+    await other.close();
+  }
+
+  // A reload keeps the half-typed form and the last plan that fitted, and asks nothing.
+  await page.reload({ waitUntil: 'load' });
+  await page.locator('.plan-error').waitFor();
+  await waitPlanRows(page, 9);
+  assert.deepEqual(await screenState(page), before);
+  assert.equal(await page.getByRole('alertdialog').count(), 0);
+  assert.equal(await fragment(page), frag);
+  // So does a reload from the autosave alone (no link).
+  await load(s, page, '');
+  await page.locator('.plan-error').waitFor();
+  await waitPlanRows(page, 9);
+  assert.deepEqual(await screenState(page), before);
+  s.assertClean();
+});
+
+test('Undo and Redo buttons on the planner', T, async () => {
+  await awsPreset();
+  const undo = page.getByRole('button', { name: '↶ Undo', exact: true });
+  const redo = page.getByRole('button', { name: '↷ Redo', exact: true });
+  assert.equal(await redo.isDisabled(), true);
+  await page.getByRole('button', { name: 'One more zone', exact: true }).click();
+  await waitPlanRows(page, 12);
+  await undo.click();
+  await waitPlanRows(page, 9);
+  assert.deepEqual(await planRows(page), AWS_3AZ);
+  assert.equal(await redo.isEnabled(), true);
+  await redo.click();
+  await waitPlanRows(page, 12);
+  assert.equal(await zoneCount(), '4 zones');
+  assert.equal(await redo.isDisabled(), true);
+  s.assertClean();
+});
+
+const IMPORTED = {
+  format: 'cidrplan-plan',
+  version: 1,
+  name: 'imported',
+  provider: 'aws',
+  region: 'eu-west-1',
+  vpc: ['10.30.0.0/16'],
+  zones: ['eu-west-1a', 'eu-west-1b'],
+  tiers: [{ name: 'web', kind: 'public', prefix: 24 }, { name: 'app', kind: 'private', hosts: 1000 }],
+};
+
+/** Chooses a file named `name` holding `text` in the planner's "Import JSON". */
+async function importFile(name, text) {
+  await page.locator('.exports input[type="file"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('Import JSON beside the export: a bad file says why; a plan replaces a preset at once, edited work asks', T, async () => {
+  await awsPreset();
+  const err = page.locator('.exports .import-error');
+  await importFile('notes.json', '{"hello": ');
+  await page.waitForFunction(() => /notes\.json is not a plan/.test(document.querySelector('.exports .import-error')?.textContent ?? ''));
+  assert.match(await err.innerText(), /not a cidrplan plan file/);
+  await importFile('bad-size.json', JSON.stringify({ ...IMPORTED, tiers: [{ name: 'web', size: '//24' }] }));
+  await page.waitForFunction(() => /tiers\[0\]\.size/.test(document.querySelector('.exports .import-error')?.textContent ?? ''));
+  assert.deepEqual(await planRows(page), AWS_3AZ, 'nothing changed');
+
+  // Over an untouched preset: opened at once, one undo away.
+  await importFile('plan.json', JSON.stringify(IMPORTED));
+  await waitPlanRows(page, 4);
+  assert.equal((await err.innerText()).trim(), '');
+  assert.deepEqual((await planRows(page)).map((r) => r.name), ['web-a', 'app-a', 'web-b', 'app-b']);
+  assert.equal(await planField(page, 'Region').inputValue(), 'eu-west-1');
+  assert.equal(await page.getByRole('alertdialog').count(), 0);
+  await page.getByRole('button', { name: '↶ Undo', exact: true }).click();
+  await waitPlanRows(page, 9);
+
+  // Over edited work: the same "Open … / Keep mine" choice as a link.
+  await setPlanField(page, 'Tier 3 name', 'db');
+  await page.waitForFunction(() => [...document.querySelectorAll('.plan-table tbody th')].some((th) => th.textContent.trim() === 'db-a'));
+  const mine = await planRows(page);
+  await importFile('plan.json', JSON.stringify(IMPORTED));
+  const prompt = page.getByRole('alertdialog');
+  await prompt.waitFor();
+  assert.match(await prompt.innerText(), /This file holds the VPC plan "imported" \(AWS\)/);
+  await page.getByRole('button', { name: 'Keep mine' }).click();
+  await prompt.waitFor({ state: 'detached' });
+  assert.deepEqual(await planRows(page), mine);
+  await importFile('plan.json', JSON.stringify(IMPORTED));
+  await prompt.waitFor();
+  await page.getByRole('button', { name: "Open the file's plan" }).click();
+  await waitPlanRows(page, 4);
+  s.assertClean();
+});
+
+test('Import JSON reads back what Export JSON wrote', T, async () => {
+  await awsPreset();
+  await setPlanField(page, 'Tier 1 name', 'web');
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim() === 'web-a');
+  const edited = await planRows(page);
+  await page.getByRole('combobox', { name: 'Format' }).selectOption('json');
+  const file = await downloadOf(page, () => page.getByRole('button', { name: 'Download', exact: true }).click());
+  assert.match(file.text, /"format": "cidrplan-export"/);
+  await page.getByRole('button', { name: '↶ Undo', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim() === 'public-a');
+  await importFile(file.name, file.text);
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim() === 'web-a');
+  assert.deepEqual(await planRows(page), edited);
+  assert.equal((await page.locator('.exports .import-error').innerText()).trim(), '');
+  s.assertClean();
+});
+
+test('Tier size: a bare number says how it was read; the provider limit reads the right way round', T, async () => {
+  await awsPreset();
+  const hint = () => page.locator('.tier-row').nth(1).locator('.field-hint').innerText();
+  const err = () => page.locator('.tier-row').nth(1).locator('.tier-size .field-error').innerText();
+  await setPlanField(page, 'Tier 2 size', '21');
+  await page.waitForFunction(() => /\/21$/.test(document.querySelectorAll('.plan-table tbody tr')[1]?.children[3].textContent.trim()));
+  assert.equal(await hint(), 'read as /21 — type 21 hosts for hosts');
+  await setPlanField(page, 'Tier 2 size', '33');
+  await page.waitForFunction(() => /\/26$/.test(document.querySelectorAll('.plan-table tbody tr')[1]?.children[3].textContent.trim()));
+  assert.equal(await hint(), 'read as 33 hosts — prefixes go up to /32');
+  await setPlanField(page, 'Tier 2 size', '/21');
+  await page.waitForFunction(() => /\/21$/.test(document.querySelectorAll('.plan-table tbody tr')[1]?.children[3].textContent.trim()));
+  assert.equal(await page.locator('.tier-row').nth(1).locator('.field-hint').count(), 1);
+  assert.equal((await page.locator('.tier-row').nth(1).locator('.field-hint').textContent()).trim(), '', 'a written size needs no hint');
+  await setPlanField(page, 'Tier 2 size', '30');
+  await page.waitForFunction(() => document.querySelectorAll('.tier-row')[1]?.querySelector('input[aria-invalid="true"]'));
+  assert.equal(await hint(), 'read as /30 — type 30 hosts for hosts');
+  assert.equal(await err(), 'Tier private: AWS subnets are no smaller than /28 (16 addresses); /30 is smaller');
+  s.assertClean();
+});
+
+test('one prefix parser: "//22" is refused in Spare block per zone, "/22" and "22" are taken', T, async () => {
+  await awsPreset();
+  const spare = planField(page, 'Spare block per zone');
+  await spare.fill('//22');
+  await page.waitForFunction(() => /did you mean \/22\?/.test(document.querySelector('#f-spare-block-per-zone-err')?.textContent ?? ''));
+  assert.equal(await spare.getAttribute('aria-invalid'), 'true');
+  const frag = await fragment(page);
+  await spare.fill('22');
+  await page.waitForFunction((f) => location.hash.slice(1) !== f, frag);
+  assert.equal(await spare.getAttribute('aria-invalid'), 'false');
+  await blurAll(page);
+  await page.getByRole('button', { name: '↶ Undo', exact: true }).click();
+  await page.waitForFunction((f) => location.hash.slice(1) === f, frag);
+  await spare.fill('/22');
+  await page.waitForFunction((f) => location.hash.slice(1) !== f, frag);
+  s.assertClean();
+});
+
+test('the form follows the core\'s checks: an empty region is a plan, an empty zone name is kept in its field', T, async () => {
+  await awsPreset();
+  const frag = await fragment(page);
+  const region = planField(page, 'Region');
+  await region.fill('');
+  await page.waitForFunction((f) => location.hash.slice(1) !== f, frag);
+  assert.equal(await region.getAttribute('aria-invalid'), 'false', 'the core allows an empty region');
+  assert.equal(await page.locator('.plan-error').count(), 0);
+  // Zone names at the region's default follow it (us-east-1a → a), the subnets stay.
+  assert.deepEqual(await planRows(page), AWS_3AZ.map((r) => ({ ...r, zone: r.zone.slice(-1) })));
+
+  const withoutRegion = await fragment(page);
+  const zone = planField(page, 'Zone 2');
+  await zone.fill('');
+  await page.waitForFunction(() => document.querySelector('#f-zone-2-err')?.textContent === 'Enter a zone name');
+  assert.equal(await fragment(page), withoutRegion, 'not written: no save or link could hold it');
+  // A duplicate name can be held, and the core's check says what is wrong with it.
+  await zone.fill('a');
+  await page.waitForFunction(() => document.querySelector('#f-zone-2-err')?.textContent === "Zone 'a' is listed twice");
+  assert.notEqual(await fragment(page), withoutRegion);
+  s.assertClean();
+});
+
+test('the preset select names the plan\'s preset, "Custom (edited)" once edited, and its text fits', T, async () => {
+  page = await freshPage(s);
+  await openPlanner(page);
+  const select = page.locator('.plan-form select').first();
+  const shown = () => select.evaluate((el) => el.options[el.selectedIndex].text);
+  assert.equal(await shown(), 'AWS 3 AZ', 'the first visit shows the preset it is');
+  const fits = await select.evaluate((el) => {
+    const probe = document.createElement('span');
+    probe.style.font = getComputedStyle(el).font;
+    probe.style.position = 'absolute';
+    probe.textContent = [...el.options].map((o) => o.text).sort((a, b) => b.length - a.length)[0];
+    document.body.append(probe);
+    const w = probe.getBoundingClientRect().width;
+    probe.remove();
+    return { text: w, room: el.clientWidth - 40 };
+  });
+  assert.ok(fits.text <= fits.room, `the longest option needs ${fits.text}px, the select has ${fits.room}px`);
+  await setPlanField(page, 'Tier 1 name', 'web');
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim() === 'web-a');
+  assert.equal(await shown(), 'Custom (edited)');
+  await choosePreset(page, 'gcp-regional');
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim().startsWith('app'));
+  assert.equal(await shown(), 'GCP regional');
   s.assertClean();
 });
 

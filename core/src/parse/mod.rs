@@ -283,23 +283,7 @@ fn parse_mask(m: &str, family: Family) -> Result<(u8, NetworkForm), InputError> 
         return Err(InputError::new(format!("Missing prefix length after '/': use /0 to /{w}")));
     }
     if m.bytes().all(|b| b.is_ascii_digit()) {
-        if m.len() > 1 && m.starts_with('0') {
-            let trimmed = m.trim_start_matches('0');
-            let fixed = if trimmed.is_empty() { "0" } else { trimmed };
-            return Err(InputError::new(format!(
-                "Leading zeros are ambiguous in prefix /{m} — did you mean /{fixed}?"
-            ))
-            .at(0, m.len())
-            .suggest(format!("/{fixed}")));
-        }
-        return match m.parse::<u16>() {
-            Ok(p) if p <= w as u16 => Ok((p as u8, NetworkForm::Prefix)),
-            _ => Err(InputError::new(format!(
-                "Prefix /{m} is out of range: IPv{} prefixes go from /0 to /{w}",
-                family.number()
-            ))
-            .at(0, m.len())),
-        };
+        return prefix_digits(m, family).map(|p| (p, NetworkForm::Prefix));
     }
     if let Some(stripped) = m.strip_prefix(['-', '+']) {
         if !stripped.is_empty() && stripped.bytes().all(|b| b.is_ascii_digit()) {
@@ -340,6 +324,57 @@ fn parse_mask(m: &str, family: Family) -> Result<(u8, NetworkForm), InputError> 
             .at(0, m.len()))
         }
     }
+}
+
+/// The digits of a prefix length (`m` is all ASCII digits): no leading zero, within the family.
+fn prefix_digits(m: &str, family: Family) -> Result<u8, InputError> {
+    let w = family.width();
+    if m.len() > 1 && m.starts_with('0') {
+        let trimmed = m.trim_start_matches('0');
+        let fixed = if trimmed.is_empty() { "0" } else { trimmed };
+        return Err(InputError::new(format!("Leading zeros are ambiguous in prefix /{m} — did you mean /{fixed}?"))
+            .at(0, m.len())
+            .suggest(format!("/{fixed}")));
+    }
+    match m.parse::<u16>() {
+        Ok(p) if p <= w as u16 => Ok(p as u8),
+        _ => Err(InputError::new(format!(
+            "Prefix /{m} is out of range: IPv{} prefixes go from /0 to /{w}",
+            family.number()
+        ))
+        .at(0, m.len())),
+    }
+}
+
+/// A prefix length typed on its own, as the planner's and designer's fields take it: `22` or
+/// `/22` (spaces around it allowed), under the same rules as the prefix of a network: digits
+/// only, no leading zero, at most the family's width. Anything else — `//22`, `22/`, `/-1`,
+/// `/ 2 2` — is refused, with the likely prefix suggested when there is one.
+pub fn parse_prefix(text: &str, family: Family) -> Result<u8, InputError> {
+    let w = family.width();
+    let t = text.trim();
+    let digits = t.strip_prefix('/').unwrap_or(t).trim_start();
+    // `digits` is a slice of `text`: its byte offset there, for the error's span.
+    let offset = digits.as_ptr() as usize - text.as_ptr() as usize;
+    if digits.is_empty() {
+        return Err(InputError::new(format!("Enter a prefix length, /0 to /{w}")));
+    }
+    if digits.bytes().all(|b| b.is_ascii_digit()) {
+        return prefix_digits(digits, family).map_err(|e| e.shifted(offset));
+    }
+    let shown: String = t.chars().take(20).collect();
+    // `//22`, `22/`: the prefix meant is plain to see.
+    let bare = digits.trim_matches(|c: char| c == '/' || c.is_whitespace());
+    let meant = bare.bytes().all(|b| b.is_ascii_digit()).then(|| prefix_digits(bare, family).ok()).flatten();
+    let fix = match meant {
+        Some(p) => format!(" — did you mean /{p}?"),
+        None => format!(": write one like /24, from /0 to /{w}"),
+    };
+    let e = InputError::new(format!("'{shown}' is not a prefix length{fix}"));
+    Err(match meant {
+        Some(p) => e.suggest(format!("/{p}")),
+        None => e,
+    })
 }
 
 /// The prefix length of a contiguous `width`-bit netmask, or `None`.
@@ -587,6 +622,31 @@ mod tests {
         );
         assert_eq!(z.network.to_string(), "fe80::1/128");
         assert_eq!(net("fe80::%eth0/64").network.to_string(), "fe80::/64");
+    }
+
+    #[test]
+    fn a_prefix_on_its_own() {
+        for (text, want) in [("22", 22), ("/22", 22), (" /22 ", 22), ("/ 22", 22), ("0", 0), ("/32", 32)] {
+            assert_eq!(parse_prefix(text, Family::V4), Ok(want), "{text:?}");
+        }
+        assert_eq!(parse_prefix("/128", Family::V6), Ok(128));
+        let e = parse_prefix("//22", Family::V4).unwrap_err();
+        assert_eq!(e.message, "'//22' is not a prefix length — did you mean /22?");
+        assert_eq!(e.suggestion.as_deref(), Some("/22"));
+        assert_eq!(parse_prefix("22/", Family::V4).unwrap_err().suggestion.as_deref(), Some("/22"));
+        assert_eq!(
+            parse_prefix("/08", Family::V4).unwrap_err().message,
+            "Leading zeros are ambiguous in prefix /08 — did you mean /8?"
+        );
+        assert_eq!(
+            parse_prefix("/33", Family::V4).unwrap_err().message,
+            "Prefix /33 is out of range: IPv4 prefixes go from /0 to /32"
+        );
+        assert!(parse_prefix("/129", Family::V6).is_err());
+        for bad in ["", "/", "-1", "/+4", "2 2", "/24x", "abc", "/1e2"] {
+            assert!(parse_prefix(bad, Family::V4).is_err(), "{bad:?} was accepted");
+        }
+        assert_eq!(parse_prefix("", Family::V4).unwrap_err().message, "Enter a prefix length, /0 to /32");
     }
 
     #[test]

@@ -258,7 +258,9 @@ impl TryFrom<PlanJson> for Plan {
                     return Err(field(format!("tiers[{i}].size"), format!("/{p} is longer than /32")))
                 }
                 (None, Some(h), None) => TierSize::Hosts(h),
-                (None, None, Some(s)) => TierSize::parse(s).map_err(|e| field(format!("tiers[{i}].size"), e))?,
+                (None, None, Some(s)) => {
+                    TierSize::parse(s).map(|r| r.size).map_err(|e| field(format!("tiers[{i}].size"), e))?
+                }
                 (None, None, None) => {
                     return Err(field(
                         format!("tiers[{i}].size"),
@@ -359,4 +361,28 @@ pub fn from_json(text: &str) -> Result<Plan, PlanError> {
     let raw: PlanJson =
         serde_json::from_str(text).map_err(|e| field("json", format!("This is not a cidrplan plan file: {e}")))?;
     Plan::try_from(raw)
+}
+
+/// A plan from a file a person chooses: a plan file ([`from_json`]), or the `plan` inside a
+/// JSON export (`"format": "cidrplan-export"`, what the planner's JSON export writes), so
+/// that an exported plan can be imported again.
+pub fn from_file(text: &str) -> Result<Plan, PlanError> {
+    // Only the two fields that matter (serde skips the rest): a `serde_json::Value` would
+    // cost the web bundle 11 KB.
+    #[derive(serde::Deserialize)]
+    struct Export {
+        format: String,
+        plan: Option<PlanJson>,
+    }
+    if text.len() <= MAX_JSON_BYTES {
+        if let Ok(Export { format, plan }) = serde_json::from_str::<Export>(text) {
+            if format == "cidrplan-export" {
+                return match plan {
+                    Some(raw) => Plan::try_from(raw),
+                    None => Err(field("json", "This cidrplan export has no plan in it")),
+                };
+            }
+        }
+    }
+    from_json(text)
 }

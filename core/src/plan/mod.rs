@@ -11,6 +11,9 @@
 //!   `tiers[i].size`, `growth.extra_zones`, `growth.spare_per_zone`, `pinned`,
 //!   `pinned[i].tier`, `pinned[i].zone`, `pinned[i].cidr`, `avoid`, `avoid[i].label`,
 //!   `ipv6.block`.
+//! - [`Plan::refusal`] is what the form may not write at all (what JSON import and the
+//!   autosave could not read back); [`problem_at`] one field's problem; [`changed_parts`] how
+//!   the form differs from the last plan that fitted.
 //! - [`Plan::layout`] gives a [`Layout`] or a [`PlanError`]: the first invalid field, a provider
 //!   limit (subnets or blocks per VPC), or a plan that does not fit, explained in numbers with
 //!   the changes that would make it fit (each one checked by laying the changed plan out).
@@ -26,6 +29,7 @@ mod allocate;
 mod avoid;
 mod check;
 pub mod diagram;
+mod form;
 mod json;
 mod model;
 mod moves;
@@ -38,11 +42,12 @@ pub use avoid::{avoid_text, parse_avoid, parse_avoid_list, AvoidLine};
 pub use check::{
     free_rfc1918_block, limits, rfc1918, validate, BlockSuggestion, FieldProblem, Overlap, OverlapWith, ProviderLimits,
 };
-pub use json::{from_json, to_json, MAX_JSON_BYTES};
+pub use form::{changed_parts, problem_at};
+pub use json::{from_file, from_json, to_json, MAX_JSON_BYTES};
 pub use model::{
     default_region, default_zone_name, default_zones, subnet_name, usable_v4, zone_suffixes, Avoid, Growth, Ipv6Plan,
-    Pin, Plan, Sizing, Strategy, Tier, TierKind, TierSize, MAX_AVOID, MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS,
-    MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES,
+    Pin, Plan, ReadSize, SizeReading, Sizing, Strategy, Tier, TierKind, TierSize, MAX_AVOID, MAX_EXTRA_ZONES,
+    MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES,
 };
 pub use moves::{moved_subnets, moves_message, SubnetMove};
 pub use nat::NatMode;

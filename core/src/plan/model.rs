@@ -161,25 +161,27 @@ impl TierSize {
         }
     }
 
-    /// Parse what a person types: `/24` (or `24`) for a prefix, `500 hosts` / `500h` for hosts.
-    /// Thousands separators (`1,000`, `1_000`) are accepted in host counts.
-    pub fn parse(text: &str) -> Result<TierSize, String> {
+    /// Parse what a person types: `/24` for a prefix, `500 hosts` (or `500 host`, `500h`) for
+    /// a host count, with thousands separators (`1,000`, `1_000`) allowed in host counts. A
+    /// bare number is ambiguous: up to 32 it is read as a prefix, above as hosts, and the
+    /// result says which reading it got ([`ReadSize::hint`]) so the form can show it.
+    pub fn parse(text: &str) -> Result<ReadSize, String> {
         let t = text.trim();
         if t.is_empty() {
             return Err("Enter a size: a prefix like /24 or a host count like 500 hosts".to_string());
         }
-        if let Some(p) = t.strip_prefix('/') {
-            return match p.trim().parse::<u8>() {
-                Ok(n) if n <= 32 => Ok(TierSize::Prefix(n)),
-                _ => Err(format!("'{t}' is not a prefix from /0 to /32")),
-            };
+        let written = |size| ReadSize { size, reading: SizeReading::Written };
+        if t.starts_with('/') {
+            return crate::parse::parse_prefix(t, Family::V4)
+                .map(|p| written(TierSize::Prefix(p)))
+                .map_err(|e| e.to_string());
         }
         let lower = t.to_ascii_lowercase();
         let (number, hosts) = match lower.strip_suffix("hosts").or_else(|| lower.strip_suffix("host")) {
-            Some(n) => (n.to_string(), true),
+            Some(n) => (n, true),
             None => match lower.strip_suffix('h') {
-                Some(n) => (n.to_string(), true),
-                None => (lower.clone(), false),
+                Some(n) => (n, true),
+                None => (lower.as_str(), false),
             },
         };
         let digits: String = number.trim().chars().filter(|&c| c != ',' && c != '_').collect();
@@ -188,11 +190,45 @@ impl TierSize {
         }
         let n: u64 = digits.parse().map_err(|_| format!("'{t}' is too large a host count"))?;
         if hosts {
-            Ok(TierSize::Hosts(n))
+            Ok(written(TierSize::Hosts(n)))
         } else if n <= 32 {
-            Ok(TierSize::Prefix(n as u8))
+            // The same rules as a written prefix (no leading zero), the reading said.
+            let p = crate::parse::parse_prefix(&digits, Family::V4).map_err(|e| e.to_string())?;
+            Ok(ReadSize { size: TierSize::Prefix(p), reading: SizeReading::BarePrefix })
         } else {
-            Ok(TierSize::Hosts(n))
+            Ok(ReadSize { size: TierSize::Hosts(n), reading: SizeReading::BareHosts })
+        }
+    }
+}
+
+/// How [`TierSize::parse`] read its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizeReading {
+    /// Unambiguous: `/21`, `2000 hosts`.
+    Written,
+    /// A bare number up to 32, taken as a prefix (`21` → /21).
+    BarePrefix,
+    /// A bare number above 32, taken as a host count (`33` → 33 hosts).
+    BareHosts,
+}
+
+/// A parsed tier size and how its text was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReadSize {
+    pub size: TierSize,
+    pub reading: SizeReading,
+}
+
+impl ReadSize {
+    /// For a bare number, which reading it got and how to type the other one
+    /// ("read as /21 — type 21 hosts for hosts"); `None` for a written size.
+    pub fn hint(&self) -> Option<String> {
+        match (self.reading, self.size) {
+            (SizeReading::BarePrefix, TierSize::Prefix(p)) => Some(format!("read as /{p} — type {p} hosts for hosts")),
+            (SizeReading::BareHosts, TierSize::Hosts(n)) => {
+                Some(format!("read as {} hosts — prefixes go up to /32", Count::new(n as u128).grouped()))
+            }
+            _ => None,
         }
     }
 }

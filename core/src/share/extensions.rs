@@ -19,7 +19,6 @@ pub(super) struct Extensions {
 
 impl Extensions {
     /// Add extension `tag` with `bytes`. Tags must be added in increasing order.
-    #[allow(dead_code)] // until the first extension lands (design and plan fields)
     pub(super) fn push(&mut self, tag: u8, bytes: Vec<u8>) {
         debug_assert!(self.entries.last().is_none_or(|(t, _)| *t < tag), "extension tags out of order");
         self.entries.push((tag, bytes));
@@ -51,7 +50,6 @@ impl Extensions {
     }
 
     /// The bytes of extension `tag`, removed from the set; `None` when the link has none.
-    #[allow(dead_code)] // until the first extension lands (design and plan fields)
     pub(super) fn take(&mut self, tag: u8) -> Option<Vec<u8>> {
         let i = self.entries.iter().position(|(t, _)| *t == tag)?;
         Some(self.entries.remove(i).1)

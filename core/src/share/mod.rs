@@ -46,6 +46,7 @@ pub const CURRENT_VERSION: u32 = 2;
 
 /// What a link holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)] // one value per link opened or written, never stored in bulk
 pub enum ShareState {
     /// The calculator's input text (unvalidated: the UI's parser reports problems) and mode.
     Calculator { input: String, mode: Mode },
@@ -53,6 +54,10 @@ pub enum ShareState {
     Design(Design),
     /// A VPC plan (its layout is recomputed on opening, so only the inputs travel).
     Plan(Plan),
+    /// A VPC plan whose form does not fit, as the planner shows it: the last plan that fitted
+    /// (drawn, tabled and exported, labelled as such) and the form as the user left it. The
+    /// app writes this only when the two differ; a reader that wants one plan takes `fitted`.
+    PlanDraft { fitted: Plan, form: Plan },
 }
 
 /// Why a link cannot be opened, in words for people.

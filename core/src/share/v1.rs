@@ -77,7 +77,8 @@ fn payload(state: &ShareState) -> Vec<u8> {
             out.push(KIND_DESIGN);
             write_design(&mut out, d);
         }
-        ShareState::Plan(p) => {
+        // v1 has no room for a draft: its link held the plan that fitted.
+        ShareState::Plan(p) | ShareState::PlanDraft { fitted: p, .. } => {
             out.push(KIND_PLAN);
             super::plan_v1::write(&mut out, p);
         }

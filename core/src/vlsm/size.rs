@@ -91,7 +91,7 @@ mod tests {
         let e = size_for(Mode::Aws, Family::V4, NeedSize::Hosts(70_000)).unwrap_err();
         assert!(e.contains("/16") && e.contains("65,531"), "{e}");
         let e = size_for(Mode::Aws, Family::V4, NeedSize::Prefix(30)).unwrap_err();
-        assert!(e.contains("at most /28"), "{e}");
+        assert!(e.contains("no smaller than /28"), "{e}");
         assert!(size_for(Mode::Standard, Family::V4, NeedSize::Prefix(33)).is_err());
         let v6 = size_for(Mode::Aws, Family::V6, NeedSize::Hosts(10)).unwrap();
         assert_eq!(v6.prefix, 64);

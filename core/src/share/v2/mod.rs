@@ -14,7 +14,7 @@ mod plan;
 use super::bytes::Reader;
 use super::extensions::Extensions;
 use super::v1::{self, KIND_CALCULATOR, KIND_DESIGN, KIND_PLAN};
-use super::{base64url, deflate, plan_v1, ShareError, ShareState, MAX_PAYLOAD_BYTES};
+use super::{base64url, deflate, ShareError, ShareState, MAX_PAYLOAD_BYTES};
 
 const PREFIX: &str = "v2.";
 
@@ -43,8 +43,11 @@ pub(super) fn payload(state: &ShareState) -> Vec<u8> {
         }
         ShareState::Plan(p) => {
             out.push(KIND_PLAN);
-            plan_v1::write(&mut out, p);
-            plan::extensions(p).write(&mut out);
+            plan::write(&mut out, p, None);
+        }
+        ShareState::PlanDraft { fitted, form } => {
+            out.push(KIND_PLAN);
+            plan::write(&mut out, fitted, Some(form));
         }
     }
     out
@@ -64,10 +67,7 @@ pub(super) fn decode(body: &str) -> Result<ShareState, ShareError> {
             let d = v1::read_design(&mut r)?;
             ShareState::Design(design::apply(d, Extensions::read(&mut r)?)?)
         }
-        KIND_PLAN => {
-            let p = plan_v1::read(&mut r)?;
-            ShareState::Plan(plan::apply(p, Extensions::read(&mut r)?)?)
-        }
+        KIND_PLAN => plan::read(&mut r)?,
         k => return super::unknown_kind(k),
     };
     r.finish()?;

@@ -5,21 +5,28 @@
 //! 1  avoid labels   one string (varint byte length + UTF-8) per network to avoid, in the
 //!                   body's order; written only when some network has a label
 //! 2  nat            u8 NatMode code (1 = shared, 2 = none); absent = per-zone
+//! 128 form draft   only in a ShareState::PlanDraft link: the plan the form holds while it
+//!                   does not fit; the body before it is then the last plan that fitted, which
+//!                   the diagram, table and exports show. Its bytes are a whole plan: a plan_v1
+//!                   body and that plan's own extensions section (which may not hold a draft).
 //! ```
+//! Fields of `Plan` take tags below 128, so the draft, written last, keeps the tags in order.
 
 use crate::plan::{NatMode, Plan};
 use crate::share::bytes::Reader;
 use crate::share::extensions::Extensions;
-use crate::share::plan_v1::{push_str, read_str};
-use crate::share::{fail, ShareError};
+use crate::share::plan_v1::{self, push_str, read_str};
+use crate::share::{fail, ShareError, ShareState};
 
 /// Extension tag of the avoid list's labels.
 const TAG_AVOID_LABELS: u8 = 1;
 /// Extension tag of the NAT setting.
 const TAG_NAT: u8 = 2;
+/// Extension tag of the form's draft (fields of `Plan` take tags below it).
+const TAG_DRAFT: u8 = 128;
 
 /// What `p` holds beyond the v1 plan body.
-pub(super) fn extensions(p: &Plan) -> Extensions {
+fn extensions(p: &Plan) -> Extensions {
     let mut ext = Extensions::default();
     if p.avoid.iter().any(|a| !a.label.is_empty()) {
         let mut bytes = Vec::new();
@@ -33,7 +40,7 @@ pub(super) fn extensions(p: &Plan) -> Extensions {
 }
 
 /// `p` with the fields the link's extensions carry; an unknown extension fails the link.
-pub(super) fn apply(mut p: Plan, mut ext: Extensions) -> Result<Plan, ShareError> {
+fn apply(mut p: Plan, mut ext: Extensions) -> Result<Plan, ShareError> {
     if let Some(bytes) = ext.take(TAG_AVOID_LABELS) {
         read_avoid_labels(&mut p, &bytes)?;
     }
@@ -49,6 +56,37 @@ pub(super) fn apply(mut p: Plan, mut ext: Extensions) -> Result<Plan, ShareError
     }
     ext.finish()?;
     Ok(p)
+}
+
+/// The plan body of `shown` with its extensions and, when given, the form's draft.
+pub(super) fn write(out: &mut Vec<u8>, shown: &Plan, draft: Option<&Plan>) {
+    plan_v1::write(out, shown);
+    let mut ext = extensions(shown);
+    if let Some(form) = draft {
+        let mut bytes = Vec::new();
+        plan_v1::write(&mut bytes, form);
+        extensions(form).write(&mut bytes);
+        ext.push(TAG_DRAFT, bytes);
+    }
+    ext.write(out);
+}
+
+/// A plan body and its extensions: a plan, or a plan with the form's draft.
+pub(super) fn read(r: &mut Reader) -> Result<ShareState, ShareError> {
+    let shown = plan_v1::read(r)?;
+    let mut ext = Extensions::read(r)?;
+    let draft = ext.take(TAG_DRAFT);
+    let shown = apply(shown, ext)?;
+    let Some(bytes) = draft else { return Ok(ShareState::Plan(shown)) };
+    let mut d = Reader::new(&bytes);
+    let form = plan_v1::read(&mut d)?;
+    let mut form_ext = Extensions::read(&mut d)?;
+    if form_ext.take(TAG_DRAFT).is_some() {
+        return Err(ShareError("This link is damaged: its unfinished plan holds another one".into()));
+    }
+    let form = apply(form, form_ext)?;
+    d.finish()?;
+    Ok(ShareState::PlanDraft { fitted: shown, form })
 }
 
 /// Exactly one label per network to avoid, nothing after them, and not all empty (a link

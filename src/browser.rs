@@ -26,6 +26,46 @@ pub fn storage_set(key: &str, value: &str) {
     }
 }
 
+pub fn storage_remove(key: &str) {
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Every key in localStorage (to find saved designs whose index entry was lost).
+pub fn storage_keys() -> Vec<String> {
+    let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) else { return Vec::new() };
+    let n = s.length().unwrap_or(0);
+    (0..n).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
+/// Milliseconds since 1970 (`Date.now()`).
+pub fn now_ms() -> u64 {
+    web_sys::js_sys::Date::now() as u64
+}
+
+/// Minutes east of UTC of the local time zone (the opposite sign of `getTimezoneOffset`).
+pub fn utc_offset_min() -> i32 {
+    -(web_sys::js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+/// Focus the first element matching `selector` after the current render (for focus that
+/// must follow a re-drawn control). Unless `take` is set, only when nothing else has the
+/// focus by then (the user may have moved on with a click).
+pub fn focus_later(selector: String, take: bool) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(doc) = window().and_then(|w| w.document()) else { return };
+        let idle = doc.active_element().is_none_or(|a| doc.body().is_some_and(|b| *b == a));
+        if !(take || idle) {
+            return;
+        }
+        let el = doc.query_selector(&selector).ok().flatten();
+        if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// The fragment without its leading `#`.
 pub fn fragment() -> String {
     window().and_then(|w| w.location().hash().ok()).map(|h| h.trim_start_matches('#').to_string()).unwrap_or_default()

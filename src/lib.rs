@@ -9,7 +9,7 @@ mod planner;
 mod state;
 
 use leptos::prelude::*;
-use state::{AppState, PendingShare, Tab};
+use state::{AppState, Origin, PendingShare, Tab};
 
 /// The root component, mounted to `<body>` by `main`.
 #[component]
@@ -41,6 +41,18 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
+
+    // A note being typed is committed after a pause; a page reloaded, closed or sent to the
+    // background first saves it (and everything else) at once. One closure for both events.
+    {
+        use wasm_bindgen::JsCast;
+        let leave = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || st.flush());
+        let f = leave.as_ref().unchecked_ref();
+        let _ = window().add_event_listener_with_callback("pagehide", f);
+        let _ = document().add_event_listener_with_callback("visibilitychange", f);
+        // Listens for the page's whole life.
+        leave.forget();
+    }
 
     // A link opened while the page is already open (pasted into the address bar).
     let hash_handle = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -128,64 +140,106 @@ fn sentence(text: &str) -> String {
     }
 }
 
-/// A link that could not be opened: say why; the user's own work is untouched.
+/// A banner saying what went wrong, with a Dismiss button that clears `signal`.
+fn problem_banner(
+    title: &'static str,
+    text: String,
+    tail: &'static str,
+    signal: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <div class="banner banner-error" role="alert">
+            <p>
+                <strong>{title}</strong>
+                {sentence(&text)}
+                {tail}
+            </p>
+            <button type="button" class="button" on:click=move |_| signal.set(None)>"Dismiss"</button>
+        </div>
+    }
+}
+
+/// A link that could not be opened (say why; the user's own work is untouched), and saved
+/// work that could not be read (say where it was kept).
 #[component]
 fn LinkProblem() -> impl IntoView {
     let st = expect_context::<AppState>();
     move || {
-        st.link_error.get().map(|e| {
-            view! {
-                <div class="banner banner-error" role="alert">
-                    <p>
-                        <strong>"This link could not be opened. "</strong>
-                        {sentence(&e)}
-                        " Your own work is unchanged."
-                    </p>
-                    <button type="button" class="button" on:click=move |_| st.link_error.set(None)>"Dismiss"</button>
-                </div>
-            }
-        })
+        (
+            st.link_error.get().map(|e| {
+                problem_banner("This link could not be opened. ", e, " Your own work is unchanged.", st.link_error)
+            }),
+            st.storage_problem.get().map(|e| problem_banner("Saved work: ", e, "", st.storage_problem)),
+        )
     }
 }
 
-/// A valid shared design would replace local work: ask.
+/// A question in a banner: `text`, a suggested answer, maybe a second one, and a way out;
+/// `on` gets 0, 1 or 2 for the button pressed. One view for every question the app asks (a
+/// shared link, "Split this in the designer", a base change), so each costs no view code.
+pub(crate) fn ask(
+    class: &'static str,
+    id: &'static str,
+    text: String,
+    first: String,
+    second: Option<String>,
+    last: &'static str,
+    on: Callback<u8>,
+) -> impl IntoView {
+    view! {
+        <div class=class role="alertdialog" aria-labelledby=id>
+            <p id=id>{text}</p>
+            <div class="banner-actions">
+                <button type="button" class="button primary" on:click=move |_| on.run(0)>{first}</button>
+                {second.map(|label| view! { <button type="button" class="button" on:click=move |_| on.run(1)>{label}</button> })}
+                <button type="button" class="button" on:click=move |_| on.run(2)>{last}</button>
+            </div>
+        </div>
+    }
+}
+
+/// A design or plan would replace local work: ask. A design can also open beside the current
+/// one, as a new named design.
 #[component]
 fn SharePrompt() -> impl IntoView {
     let st = expect_context::<AppState>();
     move || {
         st.pending_share.get().map(|pending| {
-            let summary = match &pending {
-                PendingShare::Design(d) => {
-                    format!("a design of {} with {} subnet{}", d.base(), d.len(), if d.len() == 1 { "" } else { "s" })
-                }
-                PendingShare::Plan { form, .. } => format!("the VPC plan \"{}\" ({})", form.name, form.provider.label()),
+            let work = st.design.with_untracked(|d| d.work_summary());
+            let replaces = format!("That replaces your current design ({work}; you can undo), or open it as a new design beside yours.");
+            let (text, first, second) = match &pending {
+                PendingShare::Design(d, Origin::Link) => (
+                    format!("This link holds a design of {} with {} subnet{}. {replaces}", d.base(), d.len(), if d.len() == 1 { "" } else { "s" }),
+                    "Open shared design".to_string(),
+                    Some("Open as a new design".to_string()),
+                ),
+                PendingShare::Design(d, Origin::Calculator) => (
+                    format!("Split {} in the designer? {replaces}", d.base()),
+                    format!("Open {}", d.base()),
+                    Some("Open as a new design".to_string()),
+                ),
+                PendingShare::Plan { form, from_file, .. } => (
+                    format!(
+                        "{} the VPC plan \"{}\" ({}). Opening it replaces your current work on that tab (you can undo).",
+                        if *from_file { "This file holds" } else { "This link holds" },
+                        form.name,
+                        form.provider.label()
+                    ),
+                    if *from_file { "Open the file's plan" } else { "Open shared plan" }.to_string(),
+                    None,
+                ),
             };
-            let (source, open_label) = match &pending {
-                PendingShare::Plan { from_file: true, .. } => ("This file holds ", "Open the file's plan"),
-                PendingShare::Plan { .. } => ("This link holds ", "Open shared plan"),
-                PendingShare::Design(_) => ("This link holds ", "Open shared design"),
-            };
-            let open = move |_| {
-                match st.pending_share.get_untracked() {
-                    Some(PendingShare::Design(d)) => st.replace_design(d),
-                    Some(PendingShare::Plan { form, fitted, .. }) => st.open_plan(form, fitted),
-                    None => {}
-                }
+            let on = Callback::new(move |choice: u8| {
+                let taken = st.pending_share.get_untracked();
                 st.pending_share.set(None);
-            };
-            view! {
-                <div class="banner" role="alertdialog" aria-labelledby="share-prompt-title">
-                    <p id="share-prompt-title">
-                        <strong>{source}</strong>
-                        <span class="mono">{summary}</span>
-                        ". Opening it replaces your current work on that tab (you can undo)."
-                    </p>
-                    <div class="banner-actions">
-                        <button type="button" class="button primary" on:click=open>{open_label}</button>
-                        <button type="button" class="button" on:click=move |_| st.pending_share.set(None)>"Keep mine"</button>
-                    </div>
-                </div>
-            }
+                match (choice, taken) {
+                    (0, Some(PendingShare::Design(d, _))) => st.replace_design(d),
+                    (0, Some(PendingShare::Plan { form, fitted, .. })) => st.open_plan(form, fitted),
+                    (1, Some(PendingShare::Design(d, _))) => st.open_as_new(d),
+                    _ => {}
+                }
+            });
+            ask("banner", "share-prompt-title", text, first, second, "Keep mine", on)
         })
     }
 }

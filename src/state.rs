@@ -1,26 +1,36 @@
-//! The app's state as signals, shared by context, plus the designer's undo history and the
-//! wiring to persistence (autosave in localStorage first, then the URL fragment).
+//! The app's state as signals, shared by context, plus the undo histories and the wiring to
+//! persistence (autosave in localStorage first, then the URL fragment).
 //!
 //! Start-up order matters: local work is loaded before a shared link is looked at, so a bad or
-//! unexpected link can never replace what the user made without asking.
+//! unexpected link can never replace what the user made without asking. The designer's saved
+//! designs, their keys and their undo histories are in `state/designs.rs`.
+
+mod designs;
 
 use crate::browser;
-use cidrplan::design::{self, Design, DesignError};
+use cidrplan::design::library::Library;
+use cidrplan::design::{Design, DesignError};
+use cidrplan::history::History;
 use cidrplan::plan::{self, Layout, Plan, PlanError};
 use cidrplan::share::{self, ShareState};
 use cidrplan::{Cidr, Mode};
 use leptos::prelude::*;
+use std::time::Duration;
 
 const KEY_CALC: &str = "cidrplan.v1.calculator";
-const KEY_DESIGN: &str = "cidrplan.v1.design.json";
-const KEY_DESIGN_UNREADABLE: &str = "cidrplan.v1.design.unreadable";
 const KEY_PLAN: &str = "cidrplan.v1.plan";
 /// The last plan that fitted, while the form (KEY_PLAN) does not: see `src/planner/mod.rs`.
 const KEY_PLAN_FITTED: &str = "cidrplan.v1.plan.fitted";
 const KEY_TAB: &str = "cidrplan.v1.tab";
 const KEY_THEME: &str = "cidrplan.v1.theme";
-/// Undo depth: each entry is a whole design, so bound the memory a long session can take.
+/// The fragment in the address bar when the page was left while a note was still being
+/// committed (see [`AppState::load`]).
+const KEY_OWN_FRAGMENT: &str = "cidrplan.v1.fragment";
+/// Undo depth in memory: each entry is a whole design, so bound what a long session takes.
 const MAX_UNDO: usize = 200;
+/// A note being typed is committed after this pause (and at once when the field or the page
+/// is left), so typing stays fast in a big design and a reload loses nothing.
+const NOTE_PAUSE: Duration = Duration::from_millis(300);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
@@ -39,47 +49,20 @@ impl Tab {
     }
 }
 
-/// Undo and redo stacks of whole snapshots (designs and plans are cheap to clone).
-struct History<T> {
-    undo: Vec<T>,
-    redo: Vec<T>,
+/// Where a design waiting for the user's answer comes from (the prompt says so).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A shared link.
+    Link,
+    /// "Split this in the designer" in the calculator.
+    Calculator,
 }
 
-impl<T> Default for History<T> {
-    fn default() -> Self {
-        History { undo: Vec::new(), redo: Vec::new() }
-    }
-}
-
-impl<T: Clone + PartialEq + Send + Sync + 'static> History<T> {
-    /// Record `before` as an undo step (dropping the oldest past [`MAX_UNDO`]).
-    fn push(&mut self, before: T) {
-        self.undo.push(before);
-        if self.undo.len() > MAX_UNDO {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-    }
-
-    /// Step back from `current`; `None` when there is nothing to undo.
-    fn undo(&mut self, current: T) -> Option<T> {
-        let prev = self.undo.pop()?;
-        self.redo.push(current);
-        Some(prev)
-    }
-
-    fn redo(&mut self, current: T) -> Option<T> {
-        let next = self.redo.pop()?;
-        self.undo.push(current);
-        Some(next)
-    }
-}
-
-/// A valid shared design or plan that would replace local work: held until the user chooses.
+/// A design or plan that would replace local work: held until the user chooses.
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)] // one value at most, while the banner is up
 pub enum PendingShare {
-    Design(Design),
+    Design(Design, Origin),
     /// A plan from a link or (`from_file`) an imported JSON file, with the last plan that
     /// fitted when the link carried the form's draft.
     Plan {
@@ -87,6 +70,40 @@ pub enum PendingShare {
         fitted: Option<Plan>,
         from_file: bool,
     },
+}
+
+/// A note (of a leaf, or a group label) being typed and not yet committed, or committed while
+/// its field still has the focus. The field shows `text` as typed while it has the focus
+/// (the stored note is cleaned, e.g. of a trailing space the user is about to follow).
+#[derive(Clone, Debug, PartialEq)]
+struct Draft {
+    node: Cidr,
+    text: String,
+    committed: bool,
+}
+
+/// Bookkeeping of the designer's edits, in one stored value (each stored type costs bundle
+/// size).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Edits {
+    /// The node of the last note edit, while typing continues on it: one undo step per note.
+    group: Option<Cidr>,
+    draft: Option<Draft>,
+    /// Tells a pending note commit whether it is still the latest keystroke's.
+    generation: u32,
+    /// The open design changed without being edited (another design opened): its last-change
+    /// time stays.
+    quiet: bool,
+    /// The undo history changed since it was last saved (it is saved after a pause).
+    history_unsaved: bool,
+}
+
+/// The join bar whose label is being edited, and where its editor opens (viewport pixels).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelEdit {
+    pub node: Cidr,
+    pub left: i32,
+    pub top: i32,
 }
 
 #[derive(Clone, Copy)]
@@ -103,17 +120,23 @@ pub struct AppState {
     pub plan_layout: Memo<Result<Layout, PlanError>>,
     /// The last plan that laid out: the form itself whenever the form fits.
     pub plan_fitted: RwSignal<Option<Plan>>,
+    /// The named designs of this browser; `design` is the open one.
+    pub library: RwSignal<Library>,
     history: StoredValue<History<Design>>,
     plan_history: StoredValue<History<Plan>>,
-    /// Bumped on every history change so undo/redo buttons re-evaluate.
+    /// Bumped on every history change so undo/redo buttons re-evaluate (and it is saved).
     history_rev: RwSignal<u32>,
+    edits: StoredValue<Edits>,
     /// A short status for the live region ("Link copied", "Undone").
     pub status: RwSignal<String>,
     /// Why the link in the address bar could not be opened (shown until dismissed).
     pub link_error: RwSignal<Option<String>>,
+    /// Saved work that could not be read (kept aside; shown until dismissed).
+    pub storage_problem: RwSignal<Option<String>>,
     pub pending_share: RwSignal<Option<PendingShare>>,
     /// The last error of a designer action ("AWS subnets can be at most /28 …").
     pub design_error: RwSignal<Option<String>>,
+    pub label_edit: RwSignal<Option<LabelEdit>>,
 }
 
 fn default_design() -> Design {
@@ -128,25 +151,13 @@ impl AppState {
     pub fn load() -> AppState {
         let mut calc_input = "10.0.0.0/16".to_string();
         let mut calc_mode = Mode::Standard;
-        let mut design = default_design();
         if let Some(Ok(ShareState::Calculator { input, mode })) =
             browser::storage_get(KEY_CALC).map(|s| share::decode(&s))
         {
             calc_input = input;
             calc_mode = mode;
         }
-        // Autosave is JSON, which has no link-length limit: a design too large for a link
-        // still survives a reload. An unreadable save is kept aside, never overwritten.
-        let mut unreadable = None;
-        if let Some(saved) = browser::storage_get(KEY_DESIGN) {
-            match design::from_json(&saved) {
-                Ok(d) => design = d,
-                Err(e) => {
-                    browser::storage_set(KEY_DESIGN_UNREADABLE, &saved);
-                    unreadable = Some(format!("Your saved design could not be read ({e}); a copy was kept in this browser's storage under {KEY_DESIGN_UNREADABLE}."));
-                }
-            }
-        }
+        let saved = designs::load(default_design());
         let plan = browser::storage_get(KEY_PLAN)
             .and_then(|s| plan::from_json(&s).ok())
             .or_else(|| plan::preset("aws-3az"))
@@ -174,19 +185,30 @@ impl AppState {
             dark: RwSignal::new(dark),
             calc_input: RwSignal::new(calc_input),
             calc_mode: RwSignal::new(calc_mode),
-            design: RwSignal::new(design),
+            design: RwSignal::new(saved.design),
             plan,
             plan_layout,
             plan_fitted: RwSignal::new(plan_fitted),
-            history: StoredValue::new(History::default()),
-            plan_history: StoredValue::new(History::default()),
+            library: RwSignal::new(saved.library),
+            history: StoredValue::new(saved.history),
+            plan_history: StoredValue::new(History::new(MAX_UNDO)),
             history_rev: RwSignal::new(0),
+            edits: StoredValue::new(Edits::default()),
             status: RwSignal::new(String::new()),
-            link_error: RwSignal::new(unreadable),
+            link_error: RwSignal::new(None),
+            storage_problem: RwSignal::new(saved.problems),
             pending_share: RwSignal::new(None),
             design_error: RwSignal::new(None),
+            label_edit: RwSignal::new(None),
         };
-        st.open_fragment(&browser::fragment());
+        let fragment = browser::fragment();
+        // The address bar of the page as it was left (a reload): the app's own link, perhaps
+        // older than the saved work (a note committed as the page was left), not a shared one.
+        let own = browser::storage_get(KEY_OWN_FRAGMENT);
+        browser::storage_remove(KEY_OWN_FRAGMENT);
+        if !fragment.is_empty() && own.as_deref() != Some(fragment.as_str()) {
+            st.open_fragment(&fragment);
+        }
         st
     }
 
@@ -209,18 +231,7 @@ impl AppState {
                 self.calc_mode.set(mode);
                 self.tab.set(Tab::Calculator);
             }
-            Ok(ShareState::Design(d)) => {
-                self.tab.set(Tab::Subnets);
-                let local = self.design.get_untracked();
-                if local == d {
-                    return;
-                }
-                if local == default_design() || local.leaves().iter().all(|l| !l.has_note()) && local.len() == 1 {
-                    self.design.set(d);
-                } else {
-                    self.pending_share.set(Some(PendingShare::Design(d)));
-                }
-            }
+            Ok(ShareState::Design(d)) => self.offer_design(d, Origin::Link),
             Ok(ShareState::Plan(p)) => {
                 self.tab.set(Tab::Planner);
                 self.offer_plan(p, None, false);
@@ -259,6 +270,24 @@ impl AppState {
         }
     }
 
+    /// Show `d` in the designer: at once when the open design holds no work, else after
+    /// asking ("Open … / Open as a new design / Keep mine").
+    fn offer_design(&self, d: Design, origin: Origin) {
+        self.tab.set(Tab::Subnets);
+        self.commit_note();
+        let local = self.design.get_untracked();
+        if local == d {
+            return;
+        }
+        if local.is_untouched() {
+            self.replace_design(d);
+        } else {
+            self.pending_share.set(Some(PendingShare::Design(d, origin)));
+            // Into view and under the keyboard: the page may be scrolled far down.
+            browser::focus_later("[aria-labelledby=share-prompt-title] button".into(), true);
+        }
+    }
+
     /// Persist on every change: localStorage first (autosave), then the URL fragment of the
     /// tab in view, with replaceState (no history entry per keystroke, no scroll jump).
     pub fn persist(self) {
@@ -267,10 +296,7 @@ impl AppState {
                 share::encode(&ShareState::Calculator { input: self.calc_input.get(), mode: self.calc_mode.get() });
             browser::storage_set(KEY_CALC, &enc);
         });
-        Effect::new(move |_| {
-            let json = self.design.with(design::to_json);
-            browser::storage_set(KEY_DESIGN, &json);
-        });
+        designs::persist(self);
         Effect::new(move |_| {
             let json = self.plan.with(plan::to_json);
             browser::storage_set(KEY_PLAN, &json);
@@ -298,6 +324,20 @@ impl AppState {
         });
     }
 
+    /// Save what is not saved yet, now: the page is being left or hidden, and neither a
+    /// pending commit nor an effect may run again. Nothing is written when all is saved (so a
+    /// page whose storage was cleared does not write it back).
+    pub fn flush(&self) {
+        let typing = self.edits.with_value(|e| e.draft.as_ref().is_some_and(|d| !d.committed));
+        if typing {
+            // Before the commit below updates it: the address a reload of this page opens, one
+            // step behind the saved work (read once, at the next start).
+            browser::storage_set(KEY_OWN_FRAGMENT, &browser::fragment());
+        }
+        self.commit_note();
+        designs::save_now(*self, typing);
+    }
+
     pub fn set_theme(&self, dark: bool) {
         self.dark.set(dark);
         browser::storage_set(KEY_THEME, if dark { "dark" } else { "light" });
@@ -306,23 +346,31 @@ impl AppState {
     /// Apply a designer edit with an undo snapshot; a refused edit changes nothing and its
     /// reason is shown.
     pub fn edit_design<T>(&self, f: impl FnOnce(&mut Design) -> Result<T, DesignError>) -> Option<T> {
-        let before = self.design.get_untracked();
-        let mut next = before.clone();
-        match f(&mut next) {
-            Ok(v) => {
-                if next != before {
-                    self.history.update_value(|h| h.push(before));
-                    self.design.set(next);
-                    self.history_rev.update(|r| *r += 1);
-                }
-                self.design_error.set(None);
-                Some(v)
-            }
-            Err(e) => {
-                self.design_error.set(Some(e.to_string()));
-                None
-            }
+        let mut next = self.design.get_untracked();
+        let result = f(&mut next);
+        // The rest is shared by every edit (not compiled again for each `f`).
+        self.finish_edit(None, next, result.as_ref().err())?;
+        result.ok()
+    }
+
+    /// Show `next` as the design with an undo step (when it changed), or say why an edit was
+    /// refused. Consecutive edits of the same `group` (the note of one node, committed as it is
+    /// typed) make one undo step. `None` when refused.
+    fn finish_edit(&self, group: Option<Cidr>, next: Design, refused: Option<&DesignError>) -> Option<()> {
+        if let Some(e) = refused {
+            self.design_error.set(Some(e.to_string()));
+            return None;
         }
+        if self.design.with_untracked(|cur| *cur != next) {
+            let before = std::mem::replace(&mut *self.design.write(), next);
+            if group.is_none() || self.edits.with_value(|e| e.group) != group {
+                self.history.update_value(|h| h.push(before));
+            }
+            self.edits.update_value(|e| e.group = group);
+            self.history_rev.update(|r| *r += 1);
+        }
+        self.design_error.set(None);
+        Some(())
     }
 
     /// Replace the design as one undoable step.
@@ -333,9 +381,59 @@ impl AppState {
         });
     }
 
+    /// "Split this in the designer": a new design of `net`, asked about when the open design
+    /// holds work.
     pub fn open_in_designer(&self, net: Cidr) {
         let mode = self.calc_mode.get_untracked();
-        self.replace_design(Design::new(net, mode));
+        self.offer_design(Design::new(net, mode), Origin::Calculator);
+    }
+
+    /// A keystroke in the note field of `node` (a leaf or a group): committed after a pause.
+    pub fn type_note(&self, node: Cidr, text: String) {
+        if self.edits.with_value(|e| e.draft.as_ref().is_some_and(|d| d.node != node)) {
+            self.end_note();
+        }
+        let generation = self.edits.with_value(|e| e.generation.wrapping_add(1));
+        self.edits.update_value(|e| {
+            e.draft = Some(Draft { node, text, committed: false });
+            e.generation = generation;
+        });
+        let st = *self;
+        set_timeout(
+            move || {
+                if st.edits.with_value(|e| e.generation) == generation {
+                    st.commit_note();
+                }
+            },
+            NOTE_PAUSE,
+        );
+    }
+
+    /// Commit the note being typed, if any (its field keeps showing it as typed).
+    pub fn commit_note(&self) {
+        let Some(draft) = self.edits.with_value(|e| e.draft.clone()).filter(|d| !d.committed) else { return };
+        self.edits.update_value(|e| e.draft = Some(Draft { committed: true, ..draft.clone() }));
+        let node = draft.node;
+        // The node may be gone (undone, or joined away): then there is nothing to note.
+        let mut next = self.design.get_untracked();
+        if next.set_note(node, &draft.text).is_ok() {
+            self.finish_edit(Some(node), next, None);
+        }
+    }
+
+    /// The note field was left: commit, and show the stored note from now on.
+    pub fn end_note(&self) {
+        self.commit_note();
+        self.edits.update_value(|e| e.draft = None);
+    }
+
+    /// What the note field of `node` shows: the text as typed while it is being edited, else
+    /// the stored note.
+    pub fn shown_note(&self, node: Cidr, stored: String) -> String {
+        self.edits.with_value(|e| match &e.draft {
+            Some(d) if d.node == node => d.text.clone(),
+            _ => stored,
+        })
     }
 
     /// Apply a plan edit as one undoable step (no-op when nothing changed). An edit the core
@@ -366,16 +464,16 @@ impl AppState {
     pub fn can_undo(&self) -> bool {
         self.history_rev.track();
         match self.tab.get() {
-            Tab::Planner => self.plan_history.with_value(|h| !h.undo.is_empty()),
-            _ => self.history.with_value(|h| !h.undo.is_empty()),
+            Tab::Planner => self.plan_history.with_value(|h| h.can_undo()),
+            _ => self.history.with_value(|h| h.can_undo()),
         }
     }
 
     pub fn can_redo(&self) -> bool {
         self.history_rev.track();
         match self.tab.get() {
-            Tab::Planner => self.plan_history.with_value(|h| !h.redo.is_empty()),
-            _ => self.history.with_value(|h| !h.redo.is_empty()),
+            Tab::Planner => self.plan_history.with_value(|h| h.can_redo()),
+            _ => self.history.with_value(|h| h.can_redo()),
         }
     }
 
@@ -395,7 +493,11 @@ impl AppState {
                 self.sync_fitted();
                 done
             }
-            _ => step_signal(self.design, self.history, back),
+            _ => {
+                self.end_note();
+                self.edits.update_value(|e| e.group = None);
+                step_signal(self.design, self.history, back)
+            }
         };
         if done {
             self.history_rev.update(|r| *r += 1);
@@ -425,6 +527,7 @@ impl AppState {
 
     /// Copy the link of the tab in view and say so.
     pub fn share(&self) {
+        self.commit_note();
         match untrack(|| self.link_for(self.tab.get_untracked())) {
             Ok(fragment) => {
                 // Built from the state on screen, not read back from the address bar.

@@ -10,6 +10,30 @@
 //!
 //! Every constructor and mutator keeps the invariant; anything that would break it is refused
 //! with a [`DesignError`] whose message says why, in words for people.
+//!
+//! # Notes on every node
+//!
+//! Every node of the tree may carry a note. A leaf's note is its row's note; an inner node's
+//! note is its [`Label`], drawn on its join bar (a /12 "us-east" holding a /14 "prod"). Labels
+//! are kept beside the leaves, sorted, one per labelled inner node. The rules keep every note
+//! the user typed:
+//!
+//! - **Split**: the split leaf's note becomes the label of the block it was (now an inner
+//!   node); the parts start without notes. Its colour is copied to every part, so the area
+//!   keeps its colour. Joining right back gives the leaf back exactly.
+//! - **Join**: the joined leaf's note is the node's own label followed by every distinct note
+//!   and label under it, in address order, separated by "; " (one note stays as it is). Text is
+//!   cut only when that list is longer than [`MAX_NOTE_CHARS`], and [`Design::join_preview`]
+//!   says so beforehand, so the UI can ask. The colour is that of the first coloured leaf.
+//! - **Bulk splits** ("every leaf to /N", "N equal parts") cut only the leaves larger than the
+//!   target size, each by the split rule: the hierarchy already drawn below it stays.
+//! - **Base changes** move notes and labels with their blocks; what a new base would drop is
+//!   listed before anything changes ([`BaseChange`], in `design/base.rs`).
+
+mod base;
+pub mod library;
+
+pub use base::{parse_base, BaseChange, Rebased};
 
 use crate::addr::{Addr, Cidr, Count, Family};
 use crate::mode::Mode;
@@ -164,6 +188,25 @@ impl Leaf {
     }
 }
 
+/// The note of an inner node (a split block): the group label drawn on its join bar.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Label {
+    pub node: Cidr,
+    /// Cleaned by [`sanitize_note`]; never empty (an empty label is no label).
+    pub note: String,
+}
+
+/// What joining a node would make, for the UI to show or ask about before it happens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JoinPreview {
+    /// The leaf the join leaves: the node, with the combined note and the first colour.
+    pub leaf: Leaf,
+    /// Notes and labels under the node (repeats counted), combined into the leaf's note.
+    pub notes: usize,
+    /// Whether the combined note was cut to [`MAX_NOTE_CHARS`] (text would be lost).
+    pub cut: bool,
+}
+
 /// One tree node whose rows intersect a window: the UI draws it in column `depth`, spanning
 /// `rows` rows from `first_row`. A leaf's own cell is its split control; an internal node's
 /// cell is the join bar that merges everything under it.
@@ -201,6 +244,9 @@ pub struct Design {
     mode: Mode,
     /// Sorted, disjoint, covering `base` exactly; never empty; at most [`MAX_LEAVES`].
     leaves: Vec<Leaf>,
+    /// Labels of inner nodes, sorted by node (which is pre-order), at most one per node, each
+    /// on a block that is split in `leaves`; so fewer than [`MAX_LEAVES`].
+    labels: Vec<Label>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,29 +326,93 @@ pub fn netmask_text(net: Cidr) -> String {
     }
 }
 
-/// The note and colour a leaf gets when `leaves` are joined: those of the first leaf with a
-/// note, else the colour of the first coloured leaf, else nothing. Joining right after a
-/// split therefore restores the split leaf (the split put them on its first part).
-fn merged_leaf(node: Cidr, leaves: &[Leaf]) -> Leaf {
-    if let Some(l) = leaves.iter().find(|l| l.has_note()) {
-        return Leaf { net: node, note: l.note.clone(), color: l.color };
+/// The leaf that joining `node` makes from the `labels` and `leaves` under it (both sorted):
+/// the distinct notes in address order (a node's label before what lies inside it), separated
+/// by "; ", and the first colour. See the module docs.
+fn joined_leaf(node: Cidr, labels: &[Label], leaves: &[Leaf]) -> JoinPreview {
+    let (mut li, mut fi) = (0, 0);
+    // The notes kept so far: at most MAX_NOTE_CHARS / 3 of them fit, so a linear search for
+    // repeats is cheap; past the limit nothing more is kept, only counted.
+    let mut kept: Vec<&str> = Vec::new();
+    let mut chars = 0usize;
+    let mut notes = 0;
+    let mut cut = false;
+    // Merge the two sorted lists by node: a label sorts before the leaves inside its node.
+    while li < labels.len() || fi < leaves.len() {
+        let take_label = match (labels.get(li), leaves.get(fi)) {
+            (Some(l), Some(f)) => l.node < f.net,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        let note = if take_label {
+            li += 1;
+            labels[li - 1].note.as_str()
+        } else {
+            fi += 1;
+            leaves[fi - 1].note.as_str()
+        };
+        if note.is_empty() {
+            continue;
+        }
+        notes += 1;
+        if cut || kept.contains(&note) {
+            continue;
+        }
+        let sep = if kept.is_empty() { 0 } else { 2 };
+        chars += sep + note.chars().count();
+        cut = chars > MAX_NOTE_CHARS;
+        kept.push(note);
     }
-    Leaf { net: node, note: String::new(), color: leaves.iter().find_map(|l| l.color) }
+    let text = kept.join("; ");
+    let note = if cut {
+        // Keep room for the ellipsis that says the text goes on.
+        let start: String = text.chars().take(MAX_NOTE_CHARS - 1).collect();
+        format!("{}…", start.trim_end())
+    } else {
+        text
+    };
+    let leaf = Leaf { net: node, note: sanitize_note(&note), color: leaves.iter().find_map(|l| l.color) };
+    JoinPreview { leaf, notes, cut }
 }
 
-/// `leaf` cut into its blocks of `prefix`: the first part keeps the note and colour (so a
-/// split followed by a join gives the leaf back and the noted space does not grow), the other
-/// parts are free. The caller has checked that the count is within [`MAX_LEAVES`].
-fn split_leaf(leaf: Leaf, prefix: u8, out: &mut Vec<Leaf>) {
-    let parts = pow2_saturating(prefix - leaf.net.prefix());
-    let net = leaf.net;
-    let mut first = Some(leaf);
+/// The sort key of leaves. A named function rather than a closure: each closure would compile
+/// its own copy of the standard sort into the web bundle, this one is shared.
+fn leaf_net(l: &Leaf) -> Cidr {
+    l.net
+}
+
+/// `labels` sorted by node, with the leaves' sort (see [`leaf_net`]). Labels arrive sorted
+/// from every writer; only a hand-edited file may need it.
+fn sorted_labels(labels: Vec<Label>) -> Vec<Label> {
+    if labels.windows(2).all(|p| p[0].node <= p[1].node) {
+        return labels;
+    }
+    let mut as_leaves: Vec<Leaf> =
+        labels.into_iter().map(|l| Leaf { net: l.node, note: l.note, color: None }).collect();
+    as_leaves.sort_by_key(leaf_net);
+    as_leaves.into_iter().map(|l| Label { node: l.net, note: l.note }).collect()
+}
+
+/// Two label lists, each sorted and with no node in both, as one sorted list.
+fn merge_sorted(a: Vec<Label>, b: Vec<Label>) -> Vec<Label> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if x.node < y.node { a.next() } else { b.next() };
+        out.extend(next);
+    }
+    out.extend(a);
+    out.extend(b);
+    out
+}
+
+/// The blocks of `prefix` in `net`, each without a note and with `color` (the caller has
+/// checked that the count is within [`MAX_LEAVES`]).
+fn split_parts(net: Cidr, color: Option<Color>, prefix: u8, out: &mut Vec<Leaf>) {
+    let parts = pow2_saturating(prefix - net.prefix());
     for k in 0..parts {
         let Some(child) = nth_block(net, prefix, k) else { break };
-        match first.take() {
-            Some(l) => out.push(Leaf { net: child, ..l }),
-            None => out.push(Leaf::free(child)),
-        }
+        out.push(Leaf { net: child, note: String::new(), color });
     }
 }
 
@@ -312,7 +422,7 @@ fn split_leaf(leaf: Leaf, prefix: u8, out: &mut Vec<Leaf>) {
 impl Design {
     /// A design whose only leaf is the whole base network.
     pub fn new(base: Cidr, mode: Mode) -> Design {
-        Design { base, mode, leaves: vec![Leaf::free(base)] }
+        Design { base, mode, leaves: vec![Leaf::free(base)], labels: Vec::new() }
     }
 
     /// A design from explicit leaves (in any order). Checks everything the invariant needs:
@@ -328,12 +438,37 @@ impl Design {
                 grouped(MAX_LEAVES as u128)
             ));
         }
-        leaves.sort_by_key(|l| l.net);
+        leaves.sort_by_key(leaf_net);
         check_partition(base, &leaves)?;
         if let Some(p) = leaves.iter().find_map(|l| note_problem(l.net, &l.note)) {
             return Err(DesignError(p));
         }
-        Ok(Design { base, mode, leaves })
+        Ok(Design { base, mode, leaves, labels: Vec::new() })
+    }
+
+    /// This design with `labels` on its inner nodes (in any order), replacing any it had.
+    /// Each must name a split block of the design, once, with a clean, non-empty note.
+    pub fn with_labels(mut self, labels: Vec<Label>) -> Result<Design, DesignError> {
+        let labels = sorted_labels(labels);
+        if let Some(pair) = labels.windows(2).find(|p| p[0].node == p[1].node) {
+            return err(format!("{} has two labels", pair[0].node));
+        }
+        for l in &labels {
+            if !self.is_inner(l.node) {
+                return err(format!(
+                    "The label \"{}\" is on {}, which is not a split block of this design",
+                    l.note, l.node
+                ));
+            }
+            if l.note.is_empty() {
+                return err(format!("The label of {} is empty", l.node));
+            }
+            if let Some(p) = note_problem(l.node, &l.note) {
+                return Err(DesignError(p));
+            }
+        }
+        self.labels = labels;
+        Ok(self)
     }
 }
 
@@ -384,6 +519,58 @@ impl Design {
 
     pub fn leaves(&self) -> &[Leaf] {
         &self.leaves
+    }
+
+    /// The labels of inner nodes, sorted by node.
+    pub fn labels(&self) -> &[Label] {
+        &self.labels
+    }
+
+    /// The label of inner node `node`, if it has one.
+    pub fn label(&self, node: Cidr) -> Option<&str> {
+        let i = self.labels.binary_search_by(|l| l.node.cmp(&node)).ok()?;
+        Some(self.labels[i].note.as_str())
+    }
+
+    /// The note of any node: a leaf's note or an inner node's label ("" when it has none, or
+    /// when `node` is no node of the tree).
+    pub fn note_of(&self, node: Cidr) -> &str {
+        match self.leaf_index(node) {
+            Some(i) => &self.leaves[i].note,
+            None => self.label(node).unwrap_or(""),
+        }
+    }
+
+    /// Whether `node` is an inner node of the tree: a block of the base that is split.
+    pub fn is_inner(&self, node: Cidr) -> bool {
+        self.base.contains(node)
+            && self.leaf_containing(node.network()).is_some_and(|i| self.leaves[i].net.prefix() > node.prefix())
+    }
+
+    /// The inner nodes (split blocks), in pre-order, which is their sorted order.
+    pub fn inner_nodes(&self) -> Vec<Cidr> {
+        let mut out = Vec::with_capacity(self.leaves.len().saturating_sub(1));
+        let mut prev: Option<Cidr> = None;
+        for leaf in &self.leaves {
+            // The ancestors shared with the row above were listed with it.
+            let from = prev.map_or(self.base.prefix(), |p| common_prefix_len(p, leaf.net) + 1);
+            out.extend((from..leaf.net.prefix()).filter_map(|p| leaf.net.supernet(p)));
+            prev = Some(leaf.net);
+        }
+        out
+    }
+
+    /// Whether the design holds no work: one leaf without note or colour (the mode aside).
+    /// Replacing such a design loses nothing, so the UI does it without asking.
+    pub fn is_untouched(&self) -> bool {
+        self.leaves.len() == 1 && !self.leaves[0].has_note() && self.leaves[0].color.is_none()
+    }
+
+    /// Indices into [`Design::labels`] of the labels on `node` and below it.
+    fn label_range(&self, node: Cidr) -> Range<usize> {
+        let start = self.labels.partition_point(|l| l.node < node);
+        let end = self.labels.partition_point(|l| l.node.network() <= node.last());
+        start..end.max(start)
     }
 
     /// Number of leaves (rows); at least 1.
@@ -559,7 +746,8 @@ impl Design {
     }
 
     /// Split leaf `net` into 2 halves or 16 parts (four binary levels: one hex digit of an
-    /// IPv6 address, offered for both families). The first part keeps the note and colour.
+    /// IPv6 address, offered for both families). The leaf's note becomes the label of `net`
+    /// and its colour goes to every part (see the module docs).
     pub fn split(&mut self, net: Cidr, parts: u8) -> Result<(), DesignError> {
         let levels = match parts {
             2 => 1,
@@ -577,22 +765,62 @@ impl Design {
         }
         self.check_mode_allows(&format!("splitting {net}"), prefix)?;
         self.check_cap(self.leaves.len() as u128 + (parts as u128 - 1), &format!("Splitting {net}"))?;
-        let leaf = self.leaves[i].clone();
-        let mut parts_vec = Vec::with_capacity(parts as usize);
-        split_leaf(leaf, prefix, &mut parts_vec);
-        self.leaves.splice(i..i + 1, parts_vec);
+        self.split_rows_to(i..i + 1, prefix);
         Ok(())
     }
 
-    /// Merge everything under tree node `node` into one leaf (see [`merged_leaf`] for the note
-    /// it keeps). Joining a leaf is a no-op.
+    /// What [`Design::join`] of `node` would make, without changing anything.
+    pub fn join_preview(&self, node: Cidr) -> Result<JoinPreview, DesignError> {
+        let span = self.span(node)?;
+        Ok(joined_leaf(node, &self.labels[self.label_range(node)], &self.leaves[span]))
+    }
+
+    /// Merge everything under tree node `node` into one leaf, whose note combines every note
+    /// and label under it (see the module docs and [`Design::join_preview`]). Joining a leaf
+    /// is a no-op.
     pub fn join(&mut self, node: Cidr) -> Result<(), DesignError> {
         let span = self.span(node)?;
         if span.len() > 1 {
-            let merged = merged_leaf(node, &self.leaves[span.clone()]);
-            self.leaves.splice(span, [merged]);
+            let labels = self.label_range(node);
+            let joined = joined_leaf(node, &self.labels[labels.clone()], &self.leaves[span.clone()]);
+            self.leaves.splice(span, [joined.leaf]);
+            self.labels.drain(labels);
         }
         Ok(())
+    }
+
+    /// Leaves the rows `rows` become when each leaf shorter than `/prefix` is cut to it.
+    fn count_after_split(&self, rows: Range<usize>, prefix: u8) -> u128 {
+        self.leaves[rows].iter().fold(0u128, |acc, l| {
+            let n = if l.net.prefix() < prefix { pow2_saturating(prefix - l.net.prefix()) } else { 1 };
+            acc.saturating_add(n)
+        })
+    }
+
+    /// Cut every leaf in `rows` shorter than `/prefix` into its blocks of `/prefix` by the split
+    /// rule (note to the label, colour to the parts); longer leaves stay as they are. The
+    /// caller has checked the mode and the leaf cap ([`Design::count_after_split`]).
+    fn split_rows_to(&mut self, rows: Range<usize>, prefix: u8) {
+        let count = usize::try_from(self.count_after_split(rows.clone(), prefix)).unwrap_or(MAX_LEAVES);
+        let mut parts = Vec::with_capacity(count.min(MAX_LEAVES));
+        let mut new_labels = Vec::new();
+        for leaf in &self.leaves[rows.clone()] {
+            if leaf.net.prefix() >= prefix {
+                parts.push(leaf.clone());
+                continue;
+            }
+            split_parts(leaf.net, leaf.color, prefix, &mut parts);
+            if leaf.has_note() {
+                new_labels.push(Label { node: leaf.net, note: leaf.note.clone() });
+            }
+        }
+        self.leaves.splice(rows, parts);
+        if !new_labels.is_empty() {
+            // Both lists are sorted, and former leaves are disjoint from the inner nodes that
+            // carry labels already: merge them.
+            let old = std::mem::take(&mut self.labels);
+            self.labels = merge_sorted(old, new_labels);
+        }
     }
 
     /// Split every leaf shorter than `/prefix` down to `/prefix`; longer leaves stay. Returns
@@ -606,27 +834,16 @@ impl Design {
             return err(format!("/{prefix} is larger than the base network {}", self.base));
         }
         self.check_mode_allows(&format!("splitting to /{prefix}"), prefix)?;
-        let count = self.leaves.iter().fold(0u128, |acc, l| {
-            let n = if l.net.prefix() < prefix { pow2_saturating(prefix - l.net.prefix()) } else { 1 };
-            acc.saturating_add(n)
-        });
+        let count = self.count_after_split(0..self.leaves.len(), prefix);
         self.check_cap(count, &format!("Splitting every subnet to /{prefix}"))?;
-        let mut out = Vec::with_capacity(count as usize);
-        for leaf in std::mem::take(&mut self.leaves) {
-            if leaf.net.prefix() < prefix {
-                split_leaf(leaf, prefix, &mut out);
-            } else {
-                out.push(leaf);
-            }
-        }
-        self.leaves = out;
+        self.split_rows_to(0..self.leaves.len(), prefix);
         Ok(self.leaves.len())
     }
 
-    /// Cut the whole base into `n` equal parts, `n` rounded up to a power of two. Returns the
-    /// actual number of parts so the UI can say "rounded 5 up to 8". Notes follow the split and
-    /// join rules: a part holding several old leaves keeps their merged note, a part inside an
-    /// old leaf keeps its note only if it is the leaf's first part.
+    /// Cut the base into `n` equal parts, `n` rounded up to a power of two: every leaf larger
+    /// than a part is split down to the part's size by the split rule, and what is already cut
+    /// finer stays (the hierarchy is never discarded; "Join all" first to start over). Returns
+    /// the number of parts so the UI can say "rounded 5 up to 8".
     pub fn split_into(&mut self, n: u64) -> Result<usize, DesignError> {
         if n == 0 {
             return err("Split into at least 1 part");
@@ -645,50 +862,38 @@ impl Design {
         self.check_cap(rounded, &format!("Splitting {} into {} parts", self.base, grouped(n as u128)))?;
         let prefix = self.base.prefix() + bits;
         self.check_mode_allows(&format!("splitting {} into {rounded} parts", self.base), prefix)?;
-        self.retile(prefix);
-        Ok(self.leaves.len())
+        let count = self.count_after_split(0..self.leaves.len(), prefix);
+        self.check_cap(count, &format!("Splitting {} into {} parts", self.base, grouped(n as u128)))?;
+        self.split_rows_to(0..self.leaves.len(), prefix);
+        Ok(rounded as usize)
     }
 
-    /// Merge everything back into one leaf: the base.
+    /// Merge everything back into one leaf, the base, by the join rule.
     pub fn join_all(&mut self) {
-        self.retile(self.base.prefix());
+        let base = self.base;
+        // The base is always a node, so this cannot fail.
+        let _ = self.join(base);
     }
 
-    /// Replace the leaves by the equal blocks of `prefix`, carrying notes by the split/join
-    /// rules. One merge walk over old leaves and new blocks: O(old + new).
-    fn retile(&mut self, prefix: u8) {
-        let parts = pow2_saturating(prefix - self.base.prefix());
-        let old = std::mem::take(&mut self.leaves);
-        let mut out = Vec::with_capacity(usize::try_from(parts).unwrap_or(MAX_LEAVES).min(MAX_LEAVES));
-        let mut cursor = 0;
-        for k in 0..parts {
-            let Some(part) = nth_block(self.base, prefix, k) else { break };
-            let start = cursor;
-            while cursor < old.len() && part.contains(old[cursor].net) {
-                cursor += 1;
-            }
-            if cursor > start {
-                out.push(merged_leaf(part, &old[start..cursor]));
-                continue;
-            }
-            // The part lies inside the old leaf at `cursor` (which is shorter than `prefix`).
-            let Some(holder) = old.get(cursor) else { break };
-            if part.network() == holder.net.network() {
-                out.push(Leaf { net: part, ..holder.clone() });
-            } else {
-                out.push(Leaf::free(part));
-            }
-            if part.last() == holder.net.last() {
-                cursor += 1;
-            }
-        }
-        self.leaves = out;
-    }
-
-    /// Set the note of leaf `net`, cleaned by [`sanitize_note`] (so over-long text is cut).
+    /// Set the note of node `net`: a leaf's note, or an inner node's label (an empty text
+    /// removes the label). Cleaned by [`sanitize_note`], so over-long text is cut.
     pub fn set_note(&mut self, net: Cidr, text: &str) -> Result<(), DesignError> {
-        let i = self.index_of_leaf(net)?;
-        self.leaves[i].note = sanitize_note(text);
+        let note = sanitize_note(text);
+        if let Some(i) = self.leaf_index(net) {
+            self.leaves[i].note = note;
+            return Ok(());
+        }
+        if !self.is_inner(net) {
+            return err(format!("{net} is not a subnet of this design"));
+        }
+        match (self.labels.binary_search_by(|l| l.node.cmp(&net)), note.is_empty()) {
+            (Ok(i), true) => {
+                self.labels.remove(i);
+            }
+            (Ok(i), false) => self.labels[i].note = note,
+            (Err(_), true) => {}
+            (Err(i), false) => self.labels.insert(i, Label { node: net, note }),
+        }
         Ok(())
     }
 
@@ -705,58 +910,6 @@ impl Design {
         self.mode = mode;
         self.problem_leaves()
     }
-
-    /// The design moved onto `new_base`, keeping the mode, plus the old leaves that were
-    /// dropped. Works in host bits, so the family may change too:
-    /// - same size: every leaf moves by the same offset (nothing is dropped);
-    /// - smaller (zoom in): the window is where `new_base` lies inside the old base, or the
-    ///   start of the old base when it lies elsewhere; leaves inside the window move, a leaf
-    ///   holding the whole window becomes the single leaf (keeping its note), others drop;
-    /// - larger (zoom out): the old design moves to where the old base lies inside `new_base`
-    ///   (or to its start) and the rest is padded with the fewest free leaves.
-    pub fn rebase(&self, new_base: Cidr) -> Result<(Design, Vec<Cidr>), DesignError> {
-        let (old_h, new_h) = (self.base.host_bits(), new_base.host_bits());
-        let old_start = self.base.network().value();
-        let new_start = new_base.network().value();
-        let moved = |leaf: &Leaf, from: u128, to: u128| -> Option<Leaf> {
-            let rel = leaf.net.network().value() - from;
-            let prefix = new_base.width() - leaf.net.host_bits();
-            let net = block(new_base.family(), to.checked_add(rel)?, prefix)?;
-            Some(Leaf { net, ..leaf.clone() })
-        };
-        let internal = || DesignError(format!("Internal error moving the design onto {new_base}"));
-        if new_h <= old_h {
-            let window = if self.base.contains(new_base) { new_start - old_start } else { 0 };
-            let window_start = old_start + window;
-            let window_net = block(self.base.family(), window_start, self.base.width() - new_h).ok_or_else(internal)?;
-            let mut kept = Vec::new();
-            let mut dropped = Vec::new();
-            for leaf in &self.leaves {
-                if window_net.contains(leaf.net) {
-                    kept.push(moved(leaf, window_start, new_start).ok_or_else(internal)?);
-                } else if leaf.net.contains(window_net) {
-                    kept.push(Leaf { net: new_base, ..leaf.clone() });
-                } else {
-                    dropped.push(leaf.net);
-                }
-            }
-            let design = Design::from_leaves(new_base, self.mode, kept)?;
-            return Ok((design, dropped));
-        }
-        let place = if self.base.family() == new_base.family() && new_base.contains(self.base) {
-            old_start - new_start
-        } else {
-            0
-        };
-        let image = block(new_base.family(), new_start + place, new_base.width() - old_h).ok_or_else(internal)?;
-        let padding = crate::ops::padding_around(new_base, image);
-        self.check_cap((self.leaves.len() + padding.len()) as u128, &format!("Moving the design onto {new_base}"))?;
-        let mut leaves: Vec<Leaf> = padding.into_iter().map(Leaf::free).collect();
-        for leaf in &self.leaves {
-            leaves.push(moved(leaf, old_start, image.network().value()).ok_or_else(internal)?);
-        }
-        Ok((Design::from_leaves(new_base, self.mode, leaves)?, Vec::new()))
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -764,7 +917,10 @@ impl Design {
 
 /// Identifies a JSON file as a cidrplan design export.
 const JSON_FORMAT: &str = "cidrplan-design";
-const JSON_VERSION: u32 = 1;
+/// The newest version [`from_json`] reads. [`to_json`] writes version 2 only for a design
+/// with group labels (the `labels` array, which version 1 readers would silently drop), so
+/// every design without them keeps its exact version-1 file.
+const JSON_VERSION: u32 = 2;
 
 #[derive(serde::Deserialize)]
 struct DesignJson {
@@ -774,6 +930,14 @@ struct DesignJson {
     #[serde(default)]
     mode: Option<String>,
     subnets: Vec<SubnetJson>,
+    #[serde(default)]
+    labels: Vec<LabelJson>,
+}
+
+#[derive(serde::Deserialize)]
+struct LabelJson {
+    node: String,
+    note: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -790,12 +954,13 @@ fn json_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
 }
 
-/// The design as JSON: one subnet per line, `note` and `color` only where set. Re-imported by
-/// [`from_json`].
+/// The design as JSON: one subnet per line, `note` and `color` only where set, then the group
+/// labels (`{"node": …, "note": …}`) when there are any. Re-imported by [`from_json`].
 pub fn to_json(d: &Design) -> String {
-    let mut out = String::with_capacity(128 + d.len() * 48);
+    let mut out = String::with_capacity(128 + d.len() * 48 + d.labels.len() * 48);
+    let version = if d.labels.is_empty() { 1 } else { 2 };
     out.push_str(&format!(
-        "{{\n  \"format\": \"{JSON_FORMAT}\",\n  \"version\": {JSON_VERSION},\n  \"base\": \"{}\",\n  \"mode\": \"{}\",\n  \"subnets\": [\n",
+        "{{\n  \"format\": \"{JSON_FORMAT}\",\n  \"version\": {version},\n  \"base\": \"{}\",\n  \"mode\": \"{}\",\n  \"subnets\": [\n",
         d.base,
         d.mode.id()
     ));
@@ -809,6 +974,15 @@ pub fn to_json(d: &Design) -> String {
         }
         out.push('}');
         out.push_str(if i + 1 < d.leaves.len() { ",\n" } else { "\n" });
+    }
+    if d.labels.is_empty() {
+        out.push_str("  ]\n}\n");
+        return out;
+    }
+    out.push_str("  ],\n  \"labels\": [\n");
+    for (i, l) in d.labels.iter().enumerate() {
+        out.push_str(&format!("    {{\"node\": \"{}\", \"note\": {}}}", l.node, json_str(&l.note)));
+        out.push_str(if i + 1 < d.labels.len() { ",\n" } else { "\n" });
     }
     out.push_str("  ]\n}\n");
     out
@@ -856,7 +1030,20 @@ pub fn from_json(text: &str) -> Result<Design, DesignError> {
     for (i, s) in raw.subnets.into_iter().enumerate() {
         leaves.push(leaf_from_json(i, s, base.family())?);
     }
-    Design::from_leaves(base, mode, leaves)
+    let design = Design::from_leaves(base, mode, leaves)?;
+    if raw.labels.len() >= MAX_LEAVES {
+        return err(format!("The design has {} labels, more than it has groups", grouped(raw.labels.len() as u128)));
+    }
+    let mut labels = Vec::with_capacity(raw.labels.len());
+    for (i, l) in raw.labels.into_iter().enumerate() {
+        let at = |m: String| DesignError(format!("Label #{}: {m}", i + 1));
+        let node = parse_strict_cidr(&l.node).map_err(at)?;
+        if let Some(p) = note_problem(node, &l.note) {
+            return Err(at(p));
+        }
+        labels.push(Label { node, note: l.note });
+    }
+    design.with_labels(labels)
 }
 
 fn leaf_from_json(i: usize, s: SubnetJson, family: Family) -> Result<Leaf, DesignError> {
@@ -892,21 +1079,48 @@ fn parse_strict_cidr(text: &str) -> Result<Cidr, String> {
     })
 }
 
-/// The CSV header, matching the cells of [`to_csv`].
-pub const CSV_HEADER: &str = "subnet,netmask,first,last,first_usable,last_usable,usable,cidrsubnet,note,color";
+/// The CSV header, matching the cells of [`to_csv`]. The last three columns came with group
+/// labels; they are last so that scripts reading the older columns by position still work.
+pub const CSV_HEADER: &str =
+    "subnet,netmask,first,last,first_usable,last_usable,usable,cidrsubnet,note,color,prefix,parent,path";
+
+/// Separates the labels in the CSV's `path` column ("us-east / prod / web").
+pub const PATH_SEPARATOR: &str = " / ";
 
 /// The design as CSV (RFC 4180, CRLF line ends), one row per leaf. Cells are quoted where
-/// needed and guarded against spreadsheet formula injection.
+/// needed and guarded against spreadsheet formula injection. `parent` is the block the leaf
+/// was split from (empty for an unsplit base); `path` lists the labels of the groups holding
+/// the leaf, outermost first, then the leaf's own note.
 pub fn to_csv(d: &Design) -> String {
-    let mut out = String::with_capacity(CSV_HEADER.len() + 2 + d.len() * 96);
+    let mut out = String::with_capacity(CSV_HEADER.len() + 2 + d.len() * 112);
     out.push_str(CSV_HEADER);
     out.push_str("\r\n");
+    // The labels of the groups holding the current leaf, outermost first (labels are sorted in
+    // pre-order, so each one's ancestors come before it).
+    let mut groups: Vec<&Label> = Vec::new();
+    let mut next_label = 0;
     for leaf in &d.leaves {
         let net = leaf.net;
+        while let Some(l) = d.labels.get(next_label).filter(|l| l.node < net) {
+            next_label += 1;
+            while groups.last().is_some_and(|g| !g.node.contains(l.node)) {
+                groups.pop();
+            }
+            groups.push(l);
+        }
+        while groups.last().is_some_and(|g| !g.node.contains(net)) {
+            groups.pop();
+        }
+        let mut path: Vec<&str> = groups.iter().map(|g| g.note.as_str()).collect();
+        if leaf.has_note() {
+            path.push(&leaf.note);
+        }
         let (fu, lu) = match d.mode.usable_range(net) {
             Some((f, l)) => (f.to_string(), l.to_string()),
             None => (String::new(), String::new()),
         };
+        let parent =
+            if net == d.base { String::new() } else { net.parent().map(|p| p.to_string()).unwrap_or_default() };
         let cells = [
             net.to_string(),
             netmask_text(net),
@@ -918,6 +1132,9 @@ pub fn to_csv(d: &Design) -> String {
             d.cidrsubnet_expr(net),
             leaf.note.clone(),
             leaf.color.map(|c| c.id().to_string()).unwrap_or_default(),
+            net.prefix().to_string(),
+            parent,
+            path.join(PATH_SEPARATOR),
         ];
         let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&line.join(","));

@@ -7,6 +7,7 @@ pub mod calc;
 pub mod decimal;
 pub mod design;
 pub mod export;
+pub mod history;
 pub mod lines;
 pub mod lists;
 pub mod mode;

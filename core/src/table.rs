@@ -38,6 +38,9 @@ pub struct BarCell {
     pub is_leaf: bool,
     /// The node's prefix as shown on the bar ("/17").
     pub label: String,
+    /// An internal node's group label ("us-east"), drawn on its join bar; empty for leaves
+    /// (their note has its own column) and unlabelled nodes.
+    pub note: String,
 }
 
 /// Everything one visible row shows.
@@ -109,6 +112,7 @@ pub fn rows_in_window(d: &Design, window: Range<usize>) -> Vec<RowView> {
                 colspan,
                 is_leaf: bar.is_leaf,
                 label: format!("/{}", bar.node.prefix()),
+                note: if bar.is_leaf { String::new() } else { d.label(bar.node).unwrap_or_default().to_string() },
             });
         }
     }

@@ -3,7 +3,7 @@
 mod design_support;
 
 use cidrplan::design::{
-    from_json, sanitize_note, to_csv, to_json, Bar, Color, Design, Leaf, CSV_HEADER, MAX_LEAVES, MAX_NOTE_CHARS,
+    from_json, sanitize_note, to_csv, to_json, Bar, Color, Design, Label, Leaf, CSV_HEADER, MAX_LEAVES, MAX_NOTE_CHARS,
 };
 use cidrplan::{ops, Count, Mode};
 use design_support::{assert_partition, net};
@@ -28,15 +28,19 @@ fn a_new_design_is_its_base() {
 }
 
 #[test]
-fn split_halves_and_first_half_keeps_note_and_colour() {
+fn split_moves_the_note_to_the_parent_label_and_copies_the_colour() {
     let mut d = Design::new(net("10.0.0.0/16"), Mode::Standard);
     d.set_note(net("10.0.0.0/16"), "prod").unwrap();
     d.set_color(net("10.0.0.0/16"), Some(Color::Teal)).unwrap();
     d.split(net("10.0.0.0/16"), 2).unwrap();
     assert_eq!(nets(&d), ["10.0.0.0/17", "10.0.128.0/17"]);
-    assert_eq!(leaf(&d, "10.0.0.0/17").note, "prod");
-    assert_eq!(leaf(&d, "10.0.0.0/17").color, Some(Color::Teal));
-    assert_eq!(*leaf(&d, "10.0.128.0/17"), Leaf::free(net("10.0.128.0/17")));
+    // The note is the label of the block that was split, not copied onto (or lost from) a part.
+    assert_eq!(d.label(net("10.0.0.0/16")), Some("prod"));
+    assert_eq!(d.labels(), [Label { node: net("10.0.0.0/16"), note: "prod".into() }]);
+    for half in ["10.0.0.0/17", "10.0.128.0/17"] {
+        assert_eq!(*leaf(&d, half), Leaf { net: net(half), note: String::new(), color: Some(Color::Teal) });
+    }
+    assert_eq!(d.summary().noted, Count::ZERO, "a label is a group, not allocated space");
     // Joining right back restores the leaf exactly.
     d.join(net("10.0.0.0/16")).unwrap();
     let mut expect = Design::new(net("10.0.0.0/16"), Mode::Standard);
@@ -84,7 +88,7 @@ fn refused_splits_say_why() {
 }
 
 #[test]
-fn join_keeps_the_first_note_or_else_the_first_colour() {
+fn join_keeps_every_note_as_a_list_and_the_first_colour() {
     let mut d = Design::new(net("10.0.0.0/24"), Mode::Standard);
     d.split_all_to(26).unwrap();
     d.set_color(net("10.0.0.0/26"), Some(Color::Red)).unwrap();
@@ -92,8 +96,11 @@ fn join_keeps_the_first_note_or_else_the_first_colour() {
     d.set_color(net("10.0.0.128/26"), Some(Color::Blue)).unwrap();
     d.set_note(net("10.0.0.192/26"), "later").unwrap();
     let mut j = d.clone();
+    let preview = j.join_preview(net("10.0.0.0/24")).unwrap();
+    assert_eq!((preview.notes, preview.cut), (2, false));
     j.join(net("10.0.0.0/24")).unwrap();
-    assert_eq!(j.leaves(), [Leaf { net: net("10.0.0.0/24"), note: "db".into(), color: Some(Color::Blue) }]);
+    assert_eq!(j.leaves(), [Leaf { net: net("10.0.0.0/24"), note: "db; later".into(), color: Some(Color::Red) }]);
+    assert_eq!(j.leaves()[0], preview.leaf);
     let mut j = d.clone();
     j.join(net("10.0.0.0/25")).unwrap();
     assert_eq!(
@@ -188,7 +195,7 @@ fn split_into_rounds_up_to_a_power_of_two() {
 }
 
 #[test]
-fn split_into_and_join_all_carry_notes_by_the_join_rules() {
+fn split_into_keeps_the_hierarchy_and_join_all_keeps_every_note() {
     let mut d = Design::new(net("10.0.0.0/24"), Mode::Standard);
     d.split_all_to(26).unwrap();
     d.split(net("10.0.0.192/26"), 2).unwrap();
@@ -196,18 +203,40 @@ fn split_into_and_join_all_carry_notes_by_the_join_rules() {
     d.set_note(net("10.0.0.0/26"), "a").unwrap();
     d.set_note(net("10.0.0.224/27"), "d").unwrap();
     d.set_color(net("10.0.0.128/26"), Some(Color::Pink)).unwrap();
+    // Fewer parts than there are leaves: nothing to cut, and nothing is merged away.
     let mut halves = d.clone();
     assert_eq!(halves.split_into(2).unwrap(), 2);
-    assert_eq!(halves.leaves()[0], Leaf { net: net("10.0.0.0/25"), note: "a".into(), color: None });
-    assert_eq!(halves.leaves()[1], Leaf { net: net("10.0.0.128/25"), note: "d".into(), color: None });
+    assert_eq!(halves, d);
+    // More: only the leaves larger than a part are cut; each noted one keeps its note as the
+    // label of its group.
     let mut eighths = d.clone();
-    eighths.split_into(8).unwrap();
+    assert_eq!(eighths.split_into(8).unwrap(), 8);
+    assert_eq!(
+        nets(&eighths),
+        [
+            "10.0.0.0/27",
+            "10.0.0.32/27",
+            "10.0.0.64/27",
+            "10.0.0.96/27",
+            "10.0.0.128/27",
+            "10.0.0.160/27",
+            "10.0.0.192/27",
+            "10.0.0.224/27"
+        ]
+    );
     let notes: Vec<&str> = eighths.leaves().iter().map(|l| l.note.as_str()).collect();
-    assert_eq!(notes, ["a", "", "b", "", "", "", "", "d"]);
+    assert_eq!(notes, ["", "", "", "", "", "", "", "d"]);
+    assert_eq!(eighths.label(net("10.0.0.0/26")), Some("a"));
+    assert_eq!(eighths.label(net("10.0.0.64/26")), Some("b"));
     assert_eq!(eighths.leaves()[4].color, Some(Color::Pink));
+    assert_eq!(eighths.leaves()[5].color, Some(Color::Pink));
     let mut all = d.clone();
     all.join_all();
-    assert_eq!(all.leaves(), [Leaf { net: net("10.0.0.0/24"), note: "a".into(), color: None }]);
+    assert_eq!(all.leaves(), [Leaf { net: net("10.0.0.0/24"), note: "a; b; d".into(), color: Some(Color::Pink) }]);
+    let mut all = eighths.clone();
+    all.join_all();
+    assert_eq!(all.leaves()[0].note, "a; b; d");
+    assert!(all.labels().is_empty());
 }
 
 #[test]
@@ -237,61 +266,6 @@ fn set_mode_keeps_leaves_and_reports_misfits() {
     );
     assert_eq!(d.set_mode(Mode::Standard), vec![]);
     assert_eq!(d.leaves(), &before[..]);
-}
-
-#[test]
-fn rebase_same_size_translates_everything() {
-    let mut d = Design::new(net("10.0.0.0/16"), Mode::Gcp);
-    d.split_all_to(18).unwrap();
-    d.set_note(net("10.0.64.0/18"), "app").unwrap();
-    let (moved, dropped) = d.rebase(net("172.16.0.0/16")).unwrap();
-    assert!(dropped.is_empty());
-    assert_eq!(nets(&moved), ["172.16.0.0/18", "172.16.64.0/18", "172.16.128.0/18", "172.16.192.0/18"]);
-    assert_eq!(leaf(&moved, "172.16.64.0/18").note, "app");
-    assert_eq!(moved.mode(), Mode::Gcp);
-    assert_eq!(moved.rebase(net("10.0.0.0/16")).unwrap(), (d.clone(), vec![]));
-    // Across families, by size: a /16 holds as much as an IPv6 /112.
-    let (v6, _) = d.rebase(net("2001:db8::/112")).unwrap();
-    assert_eq!(v6.leaves()[1].net, net("2001:db8::4000/114"));
-}
-
-#[test]
-fn rebase_zoom_in_keeps_what_fits_and_lists_the_rest() {
-    let mut d = Design::new(net("10.0.0.0/16"), Mode::Standard);
-    d.split_all_to(18).unwrap();
-    d.split(net("10.0.64.0/18"), 2).unwrap();
-    d.set_note(net("10.0.96.0/19"), "x").unwrap();
-    d.set_note(net("10.0.128.0/18"), "big").unwrap();
-    let (inside, dropped) = d.rebase(net("10.0.64.0/18")).unwrap();
-    assert_eq!(nets(&inside), ["10.0.64.0/19", "10.0.96.0/19"]);
-    assert_eq!(leaf(&inside, "10.0.96.0/19").note, "x");
-    assert_eq!(dropped, [net("10.0.0.0/18"), net("10.0.128.0/18"), net("10.0.192.0/18")]);
-    // Inside one leaf: that leaf, with its note.
-    let (one, dropped) = d.rebase(net("10.0.160.0/20")).unwrap();
-    assert_eq!(one.leaves(), [Leaf { net: net("10.0.160.0/20"), note: "big".into(), color: None }]);
-    assert_eq!(dropped.len(), 4);
-    // Elsewhere: the start of the design moves there.
-    let (elsewhere, dropped) = d.rebase(net("192.168.0.0/17")).unwrap();
-    assert_eq!(nets(&elsewhere), ["192.168.0.0/18", "192.168.64.0/19", "192.168.96.0/19"]);
-    assert_eq!(dropped, [net("10.0.128.0/18"), net("10.0.192.0/18")]);
-}
-
-#[test]
-fn rebase_zoom_out_pads_with_free_leaves() {
-    let mut d = Design::new(net("10.0.4.0/24"), Mode::Standard);
-    d.split(net("10.0.4.0/24"), 2).unwrap();
-    d.set_note(net("10.0.4.128/25"), "n").unwrap();
-    let (out, dropped) = d.rebase(net("10.0.0.0/21")).unwrap();
-    assert!(dropped.is_empty());
-    assert_eq!(nets(&out), ["10.0.0.0/22", "10.0.4.0/25", "10.0.4.128/25", "10.0.5.0/24", "10.0.6.0/23"]);
-    assert_partition(&out);
-    // And back: exactly the original.
-    let (back, dropped) = out.rebase(net("10.0.4.0/24")).unwrap();
-    assert_eq!(back, d);
-    assert_eq!(dropped.len(), 3);
-    // Elsewhere: placed at the start.
-    let (far, _) = d.rebase(net("192.168.0.0/23")).unwrap();
-    assert_eq!(nets(&far), ["192.168.0.0/25", "192.168.0.128/25", "192.168.1.0/24"]);
 }
 
 #[test]
@@ -466,7 +440,7 @@ fn json_import_rejects_with_specific_messages() {
     assert!(e(&wrap(r#"{"subnet":"10.0.0.0/24","note":"a\nb"}"#)).contains("control characters"));
     assert_eq!(
         e(r#"{"format":"cidrplan-design","version":3,"base":"10.0.0.0/24","subnets":[]}"#),
-        "This design was saved by a newer cidrplan (version 3); this one reads version 1"
+        "This design was saved by a newer cidrplan (version 3); this one reads version 2"
     );
     assert_eq!(
         e(r#"{"base":"10.0.0.0/24","mode":"ibm","subnets":[]}"#),
@@ -497,11 +471,11 @@ fn csv_export_is_escaped_and_formula_guarded() {
     assert_eq!(lines[0], CSV_HEADER);
     assert_eq!(
         lines[1],
-        r#"10.0.0.0/24,255.255.255.0,10.0.0.0,10.0.0.255,10.0.0.4,10.0.0.254,251,"cidrsubnet(""10.0.0.0/22"", 2, 0)","web, ""public""",green"#
+        r#"10.0.0.0/24,255.255.255.0,10.0.0.0,10.0.0.255,10.0.0.4,10.0.0.254,251,"cidrsubnet(""10.0.0.0/22"", 2, 0)","web, ""public""",green,24,10.0.0.0/23,"web, ""public""""#
     );
     assert_eq!(
         lines[2],
-        r#"10.0.1.0/24,255.255.255.0,10.0.1.0,10.0.1.255,10.0.1.4,10.0.1.254,251,"cidrsubnet(""10.0.0.0/22"", 2, 1)","'=HYPERLINK(""x"")","#
+        r#"10.0.1.0/24,255.255.255.0,10.0.1.0,10.0.1.255,10.0.1.4,10.0.1.254,251,"cidrsubnet(""10.0.0.0/22"", 2, 1)","'=HYPERLINK(""x"")",,24,10.0.0.0/23,"'=HYPERLINK(""x"")""#
     );
     assert_eq!(lines.len(), 6);
     assert_eq!(lines[5], "");

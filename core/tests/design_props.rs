@@ -110,18 +110,21 @@ proptest! {
         // Same size elsewhere and back.
         let b = d.base();
         let target = Cidr::containing(cidrplan::Addr::new(b.family(), shift & b.family().max_value()).unwrap(), b.prefix()).unwrap();
-        let (moved, dropped) = d.rebase(target).unwrap();
-        prop_assert!(dropped.is_empty());
-        assert_partition(&moved);
-        prop_assert_eq!(moved.rebase(b).unwrap(), (d.clone(), vec![]));
+        let moved = d.rebase(target).unwrap();
+        prop_assert!(moved.dropped.is_empty() && moved.dropped_labels.is_empty());
+        assert_partition(&moved.design);
+        prop_assert_eq!(moved.design.labels().len(), d.labels().len());
+        let back = moved.design.rebase(b).unwrap();
+        prop_assert_eq!(back.design, d.clone());
         // Zoom out and back in.
         let outer = b.supernet(b.prefix().saturating_sub(zoom_out)).unwrap();
-        if let Ok((wide, dropped)) = d.rebase(outer) {
-            prop_assert!(dropped.is_empty());
-            assert_partition(&wide);
-            let (back, dropped) = wide.rebase(b).unwrap();
-            prop_assert_eq!(back, d.clone());
-            prop_assert_eq!(dropped.len(), (b.prefix() - outer.prefix()) as usize);
+        if let Ok(wide) = d.rebase(outer) {
+            prop_assert!(wide.dropped.is_empty());
+            assert_partition(&wide.design);
+            let back = wide.design.rebase(b).unwrap();
+            prop_assert_eq!(back.design, d.clone());
+            prop_assert_eq!(back.dropped.len(), (b.prefix() - outer.prefix()) as usize);
+            prop_assert!(back.dropped_labels.is_empty());
         }
     }
 
@@ -129,10 +132,36 @@ proptest! {
     fn zoom_in_keeps_exactly_what_fits(d in design(), pick in any::<usize>(), deeper in 0u8..4) {
         let leaf = d.leaves()[pick % d.len()].net;
         let target = leaf.supernet(leaf.prefix().saturating_sub(deeper).max(d.base().prefix())).unwrap();
-        let (z, dropped) = d.rebase(target).unwrap();
-        assert_partition(&z);
+        let z = d.rebase(target).unwrap();
+        assert_partition(&z.design);
         let kept: Vec<_> = d.leaves().iter().filter(|l| target.contains(l.net)).cloned().collect();
-        prop_assert_eq!(z.leaves(), &kept[..]);
-        prop_assert_eq!(dropped.len() + kept.len(), d.len());
+        prop_assert_eq!(z.design.leaves(), &kept[..]);
+        prop_assert_eq!(z.dropped.len() + kept.len(), d.len());
+        let kept_labels: Vec<_> = d.labels().iter().filter(|l| target.contains(l.node)).cloned().collect();
+        prop_assert_eq!(z.design.labels(), &kept_labels[..]);
+        prop_assert_eq!(z.dropped_labels.len() + kept_labels.len(), d.labels().len());
+    }
+
+    /// No note or label is ever lost by a join: each one is in the joined leaf's note (unless
+    /// the preview said the combined text is cut).
+    #[test]
+    fn join_keeps_every_note(d in design(), pick in any::<usize>(), up in 0u8..8) {
+        let leaf = d.leaves()[pick % d.len()].net;
+        let node = leaf.supernet(leaf.prefix().saturating_sub(up).max(d.base().prefix())).unwrap();
+        let preview = d.join_preview(node).unwrap();
+        let mut j = d.clone();
+        j.join(node).unwrap();
+        assert_partition(&j);
+        let joined = &j.leaves()[j.leaf_index(node).unwrap()];
+        prop_assert_eq!(joined, &preview.leaf);
+        if !preview.cut {
+            for l in d.leaves().iter().filter(|l| node.contains(l.net)) {
+                prop_assert!(joined.note.contains(&l.note), "{} lost from {}", l.note, joined.note);
+            }
+            for l in d.labels().iter().filter(|l| node.contains(l.node)) {
+                prop_assert!(joined.note.contains(&l.note), "{} lost from {}", l.note, joined.note);
+            }
+        }
+        prop_assert!(j.labels().iter().all(|l| !node.contains(l.node)));
     }
 }

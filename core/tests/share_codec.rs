@@ -5,7 +5,7 @@ mod design_support;
 use cidrplan::design::{Color, Design, MAX_LEAVES};
 use cidrplan::share::{decode, encode, encode_checked, encode_v1, ShareState, MAX_LINK_CHARS};
 use cidrplan::Mode;
-use design_support::net;
+use design_support::{link_of as versioned_link, net, payload_of};
 
 // ---------------------------------------------------------------------------------------------
 // Frozen links: made once by `encode` and pasted here. They must keep opening, unchanged,
@@ -55,50 +55,9 @@ fn frozen_v6() -> Design {
     d
 }
 
-/// Test-side base64url decoding and inflating, independent of the crate's own.
-fn payload_of(link: &str) -> Vec<u8> {
-    let body = link.strip_prefix("v1.").or_else(|| link.strip_prefix("v2.")).expect("v1 or v2 link");
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'-' => 62,
-        _ => 63,
-    };
-    let (mut bytes, mut acc, mut bits) = (Vec::new(), 0u32, 0);
-    for c in body.bytes() {
-        acc = acc << 6 | value(c) as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            bytes.push((acc >> bits) as u8);
-        }
-    }
-    miniz_oxide::inflate::decompress_to_vec(&bytes).expect("inflates")
-}
-
 /// A v1 link around a hand-made payload.
 fn link(payload: &[u8]) -> String {
     versioned_link("v1.", payload)
-}
-
-fn versioned_link(prefix: &str, payload: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let bytes = miniz_oxide::deflate::compress_to_vec(payload, 6);
-    let mut out = String::from(prefix);
-    let (mut acc, mut bits) = (0u32, 0);
-    for b in bytes {
-        acc = acc << 8 | b as u32;
-        bits += 8;
-        while bits >= 6 {
-            bits -= 6;
-            out.push(A[(acc >> bits & 63) as usize] as char);
-        }
-    }
-    if bits > 0 {
-        out.push(A[(acc << (6 - bits) & 63) as usize] as char);
-    }
-    out
 }
 
 fn error(fragment: &str) -> String {

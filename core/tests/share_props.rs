@@ -5,7 +5,7 @@ mod design_support;
 
 use cidrplan::share::{decode, encode, ShareState};
 use cidrplan::Mode;
-use design_support::design;
+use design_support::{design, link_of as link, payload_of};
 use proptest::prelude::*;
 
 fn state() -> impl Strategy<Value = ShareState> {
@@ -14,48 +14,6 @@ fn state() -> impl Strategy<Value = ShareState> {
         1 => ("\\PC{0,40}|[0-9a-f:./ %#v-]{0,30}", 0usize..5)
             .prop_map(|(input, m)| ShareState::Calculator { input, mode: Mode::ALL[m] }),
     ]
-}
-
-/// Deflate `payload` and wrap it as a link of version `prefix` (`"v1."`, `"v2."`): reaches
-/// the payload parser with bytes the encoder would never write.
-fn link(prefix: &str, payload: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let bytes = miniz_oxide::deflate::compress_to_vec(payload, 1);
-    let mut out = String::from(prefix);
-    let (mut acc, mut bits) = (0u32, 0);
-    for b in bytes {
-        acc = acc << 8 | b as u32;
-        bits += 8;
-        while bits >= 6 {
-            bits -= 6;
-            out.push(A[(acc >> bits & 63) as usize] as char);
-        }
-    }
-    if bits > 0 {
-        out.push(A[(acc << (6 - bits) & 63) as usize] as char);
-    }
-    out
-}
-
-fn payload_of(link: &str) -> Vec<u8> {
-    let body = link.strip_prefix("v2.").unwrap();
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'-' => 62,
-        _ => 63,
-    };
-    let (mut bytes, mut acc, mut bits) = (Vec::new(), 0u32, 0);
-    for c in body.bytes() {
-        acc = acc << 6 | value(c) as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            bytes.push((acc >> bits) as u8);
-        }
-    }
-    miniz_oxide::inflate::decompress_to_vec(&bytes).unwrap()
 }
 
 /// Whatever a link decodes to must survive another trip unchanged.

@@ -1,24 +1,93 @@
-//! The designer's toolbar: base network, mode, undo/redo, import and export.
+//! The designer's toolbar: base network, mode, undo/redo, saved designs, import and export.
+//! What a new base does to the design is the core's decision ([`Design::base_change`]); this
+//! applies it at once or asks, with the core's words.
 
 use super::files::ImportExport;
+use super::label::LabelEditor;
+use super::library::Designs;
 use crate::calculator::ModeSelect;
 use crate::state::AppState;
-use cidrplan::{parse, Cidr, Mode};
+use cidrplan::design::{parse_base, BaseChange, Design};
+use cidrplan::{Cidr, InputError, Mode};
 use leptos::prelude::*;
 
-/// Base network and mode. Same-size changes move the design; a size change asks first when
-/// it would drop subnets.
+/// A base change waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq)]
+struct Question {
+    text: String,
+    /// The suggested answer: (button label, the design it applies).
+    first: (String, Design),
+    /// Another answer, when there are two.
+    second: Option<(String, Design)>,
+}
+
+/// What to do about a base change.
+enum Answer {
+    Nothing,
+    Apply(Design),
+    Ask(Question),
+}
+
+/// The question to ask about `change` to `new_base`, or the design to apply at once.
+fn question(current: &Design, new_base: Cidr, change: BaseChange) -> Answer {
+    let plural = |n: usize, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
+    match change {
+        BaseChange::Same => Answer::Nothing,
+        BaseChange::Apply(d) => Answer::Apply(d),
+        BaseChange::Shrink { design, dropped, dropped_labels } => {
+            let mut text = match dropped.as_slice() {
+                [] => format!("Changing the base to {new_base}"),
+                [one] => format!("Changing the base to {new_base} drops the subnet {one}, which does not fit"),
+                [first, ..] => format!(
+                    "Changing the base to {new_base} drops {} that do not fit (the first is {first})",
+                    plural(dropped.len(), "subnet")
+                ),
+            };
+            if !dropped_labels.is_empty() {
+                let sep = if dropped.is_empty() { " drops" } else { " and" };
+                text.push_str(&format!(
+                    "{sep} {} (\"{}\")",
+                    plural(dropped_labels.len(), "group label"),
+                    dropped_labels[0].note
+                ));
+            }
+            text.push_str(". Continue? (You can undo.)");
+            Answer::Ask(Question { text, first: (format!("Drop them and use {new_base}"), design), second: None })
+        }
+        BaseChange::Grow { kept, at, fresh } => Answer::Ask(Question {
+            text: format!(
+                "{new_base} holds your design ({}). Keep it inside {at}, or start fresh with one {new_base}?",
+                current.work_summary()
+            ),
+            first: (
+                format!("Keep your {} inside {at} of the new /{}", plural(current.len(), "subnet"), new_base.prefix()),
+                kept,
+            ),
+            second: Some(("Start fresh".into(), fresh)),
+        }),
+        BaseChange::Replace { fresh, reason } => Answer::Ask(Question {
+            text: format!("{reason}. Start fresh with one {new_base}? (You can undo.)"),
+            first: ("Start fresh".into(), fresh),
+            second: None,
+        }),
+    }
+}
+
+/// Base network and mode. A base change that would lose or reshape work asks first.
 #[component]
 pub(super) fn BaseControls() -> impl IntoView {
     let st = expect_context::<AppState>();
     let design = st.design;
     let text = RwSignal::new(design.with_untracked(|d| d.base().to_string()));
-    let problem = RwSignal::new(None::<String>);
-    // Follow the design when it changes elsewhere (undo, a shared link, "split this").
+    let problem = RwSignal::new(None::<InputError>);
+    let asking = RwSignal::new(None::<Question>);
+    // Follow the design when it changes elsewhere (undo, a shared link, "split this"); a
+    // question about the design as it was is void then.
     Effect::new(move |_| {
         let base = design.with(|d| d.base());
         text.set(base.to_string());
         problem.set(None);
+        asking.set(None);
     });
     let mode = RwSignal::new(design.with_untracked(|d| d.mode()));
     Effect::new(move |_| mode.set(design.with(|d| d.mode())));
@@ -32,37 +101,27 @@ pub(super) fn BaseControls() -> impl IntoView {
         }
         m
     });
-    let apply = move |_| {
-        let input = text.get_untracked();
-        match parse(&input) {
-            Err(e) => problem.set(Some(e.to_string())),
-            Ok(p) => {
-                let new_base: Cidr = p.network();
-                let current = design.get_untracked();
-                if new_base == current.base() {
-                    problem.set(None);
-                    return;
-                }
-                match current.rebase(new_base) {
-                    Err(e) => problem.set(Some(e.to_string())),
-                    Ok((next, dropped)) => {
-                        if !dropped.is_empty() {
-                            let msg = match dropped.len() {
-                                1 => format!("Changing the base to {new_base} drops the subnet {}, which does not fit. Continue?", dropped[0]),
-                                n => format!("Changing the base to {new_base} drops {n} subnets that do not fit (the first is {}). Continue?", dropped[0]),
-                            };
-                            let ok = web_sys::window().and_then(|w| w.confirm_with_message(&msg).ok()).unwrap_or(false);
-                            if !ok {
-                                text.set(current.base().to_string());
-                                return;
-                            }
-                        }
-                        problem.set(None);
-                        st.replace_design(next);
-                    }
-                }
+    let apply = move || {
+        asking.set(None);
+        let new_base = match parse_base(&text.get_untracked()) {
+            Err(e) => return problem.set(Some(e)),
+            Ok(b) => b,
+        };
+        problem.set(None);
+        st.commit_note();
+        let current = design.get_untracked();
+        match question(&current, new_base, current.base_change(new_base)) {
+            Answer::Apply(next) => st.replace_design(next),
+            Answer::Nothing => text.set(current.base().to_string()),
+            Answer::Ask(q) => {
+                asking.set(Some(q));
+                crate::browser::focus_later(".base-question button".into(), true);
             }
         }
+    };
+    let cancel = move || {
+        asking.set(None);
+        text.set(design.with_untracked(|d| d.base().to_string()));
     };
     view! {
         <div class="toolbar">
@@ -76,7 +135,7 @@ pub(super) fn BaseControls() -> impl IntoView {
                     autocomplete="off"
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))
-                    on:change=apply
+                    on:change=move |_| apply()
                     aria-invalid=move || problem.with(|p| p.is_some()).to_string()
                 />
             </label>
@@ -92,8 +151,28 @@ pub(super) fn BaseControls() -> impl IntoView {
                     "↷ Redo"
                 </button>
             </div>
+            <Designs />
             <ImportExport />
         </div>
-        {move || problem.get().map(|p| view! { <p class="error" role="alert"><span class="error-icon" aria-hidden="true">"!"</span>{p}</p> })}
+        {move || problem.get().map(|e| {
+            let fix = e.suggestion.clone().map(|s| {
+                let label = format!("Use {s}");
+                view! {
+                    <button type="button" class="link-button" on:click=move |_| { text.set(s.clone()); apply(); }>{label}</button>
+                }
+            });
+            view! { <p class="error" role="alert"><span class="error-icon" aria-hidden="true">"!"</span>{e.message}" "{fix}</p> }
+        })}
+        {move || asking.get().map(|q| {
+            let Question { text, first: (first, first_design), second } = q;
+            let (second_label, second_design) = second.map(|(l, d)| (Some(l), Some(d))).unwrap_or_default();
+            let on = Callback::new(move |choice: u8| match choice {
+                0 => st.replace_design(first_design.clone()),
+                1 => second_design.clone().into_iter().for_each(|d| st.replace_design(d)),
+                _ => cancel(),
+            });
+            crate::ask("banner base-question", "base-question-text", text, first, second_label, "Cancel", on)
+        })}
+        <LabelEditor />
     }
 }

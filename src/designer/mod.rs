@@ -9,6 +9,8 @@
 mod base;
 mod bulk;
 mod files;
+mod label;
+mod library;
 mod row;
 mod summary;
 

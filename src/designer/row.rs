@@ -53,11 +53,11 @@ pub(super) fn LeafRow(row: RowView) -> impl IntoView {
                     class="note-input"
                     maxlength="200"
                     aria-label=note_label
-                    prop:value=move || leaf().map(|(n, _)| n).unwrap_or_default()
-                    on:change=move |ev| {
-                        let text = event_target_value(&ev);
-                        st.edit_design(|d| d.set_note(net, &text));
-                    }
+                    // Committed as typed (after a short pause; at once on leaving the field
+                    // or the page), so a reload never loses a note.
+                    prop:value=move || st.shown_note(net, leaf().map(|(n, _)| n).unwrap_or_default())
+                    on:input=move |ev| st.type_note(net, event_target_value(&ev))
+                    on:change=move |_| st.end_note()
                 />
             </td>
             <td class="col-color">
@@ -140,21 +140,46 @@ fn BarTd(cell: BarCell) -> impl IntoView {
         .into_any()
     } else {
         let label = format!("Join {node}");
+        let note = cell.note.clone();
+        // The label is part of the bar's text and tooltip; static attributes only, as every
+        // row of the windowed table draws about one join bar (scrolling cost).
+        let (class, text, title) = if note.is_empty() {
+            ("bar join-cell", cell.label.clone(), format!("Join everything under {node}"))
+        } else {
+            (
+                "bar join-cell labelled",
+                format!("{} {note}", cell.label),
+                format!("{note}: join everything under {node}"),
+            )
+        };
         view! {
-            <td class="bar join-cell" rowspan=rowspan colspan=colspan>
+            <td class=class rowspan=rowspan colspan=colspan>
                 <button
                     type="button"
-                    class="join-button"
-                    aria-label=label
-                    title=format!("Join everything under {node}")
-                    on:click=move |_| {
-                        st.edit_design(|d| d.join(node));
-                    }
-                >
-                    <span class="join-label">{cell.label.clone()}</span>
+                    class="label-button"
+                    aria-label=format!("Label {node}")
+                    on:click=move |ev| super::label::open_label_editor(st, node, &ev)
+                ></button>
+                <button type="button" class="join-button" aria-label=label title=title on:click=move |_| join(st, node)>
+                    <span class="join-label">{text}</span>
                 </button>
             </td>
         }
         .into_any()
     }
+}
+
+/// Join `node`; when that would cut the combined notes short, ask first.
+pub(super) fn join(st: AppState, node: Cidr) {
+    let preview = st.design.with_untracked(|d| d.join_preview(node).ok());
+    if let Some(p) = preview.filter(|p| p.cut) {
+        let msg = format!(
+            "Joining {node} combines {} notes into one, longer than a note may be: its end is cut. Join anyway? (You can undo.)",
+            p.notes
+        );
+        if !web_sys::window().and_then(|w| w.confirm_with_message(&msg).ok()).unwrap_or(false) {
+            return;
+        }
+    }
+    st.edit_design(|d| d.join(node));
 }

@@ -1,6 +1,8 @@
 // Subnets tab (visual designer) in real Chromium: split/join, notes and colours, the summary,
 // bulk splits, the windowed table, undo/redo by button and keyboard, cloud-mode limits, and
-// moving the base network.
+// moving the base network. The "never loses work" half (issue #9 items 6-9): base changes that
+// ask, notes committed as typed, undo across reloads, group labels on join bars, the prompt of
+// "Split this in the designer", and several named designs, is in the second half of the file.
 
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +22,7 @@ import {
   splitAllTo,
   summaryText,
   waitLeaves,
+  waitMounted,
 } from './lib/app.mjs';
 
 let s;
@@ -47,6 +50,34 @@ async function freshDesigner() {
 }
 
 const cidrs = async () => (await domLeaves(page)).map((l) => l.cidr);
+
+/** The text on the join bar of node `cidr` ("/17 us-east"). */
+async function barText(p, cidr) {
+  const t = await p.getByRole('button', { name: `Join ${cidr}`, exact: true }).innerText();
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+/** Waits for the designer's question about a base change and returns its text. */
+async function baseQuestion(p) {
+  const q = p.locator('.base-question[role=alertdialog]');
+  await q.waitFor({ timeout: 10_000 });
+  return (await q.locator('p').innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** Labels group `cidr` from its join bar, by keyboard: focus the label button, Enter, type, Enter. */
+async function setLabel(p, cidr, text) {
+  await p.getByRole('button', { name: `Label ${cidr}`, exact: true }).focus();
+  await p.keyboard.press('Enter');
+  const input = p.getByRole('textbox', { name: `Label for ${cidr}`, exact: true });
+  await input.waitFor();
+  await input.fill(text);
+  await input.press('Enter');
+  await input.waitFor({ state: 'detached' });
+  await p.waitForFunction(
+    ([c, t]) => document.querySelector(`button[aria-label="Join ${c}"]`)?.textContent.includes(t),
+    [cidr, text],
+  );
+}
 
 test('split twice, note and colour a leaf, summary follows; join restores', T, async () => {
   await freshDesigner();
@@ -79,20 +110,24 @@ test('split twice, note and colour a leaf, summary follows; join restores', T, a
   s.assertClean();
 });
 
-test('a leaf keeps its note when its neighbour is split', T, async () => {
+test('a leaf keeps its note when its neighbour is split; a split note becomes the group label', T, async () => {
   await freshDesigner();
   await split(page, '10.0.0.0/16');
   await setNote(page, '10.0.0.0/17', 'web tier');
   await setNote(page, '10.0.128.0/17', 'app tier');
   await split(page, '10.0.128.0/17');
   assert.equal(await noteOf(page, '10.0.0.0/17'), 'web tier');
-  // The split leaf's first half keeps its note, the second half is free.
-  assert.equal(await noteOf(page, '10.0.128.0/18'), 'app tier');
+  // The split leaf's note is now the label of its group (on the join bar), not a part's note.
+  assert.equal(await noteOf(page, '10.0.128.0/18'), '');
   assert.equal(await noteOf(page, '10.0.192.0/18'), '');
+  assert.equal(await barText(page, '10.0.128.0/17'), '/17 app tier');
   await split(page, '10.0.192.0/18');
   assert.equal(await noteOf(page, '10.0.0.0/17'), 'web tier');
-  assert.equal(await noteOf(page, '10.0.128.0/18'), 'app tier');
-  assert.match(await summaryText(page), /^4 subnets · 49,152 addresses noted/);
+  assert.equal(await barText(page, '10.0.128.0/17'), '/17 app tier');
+  assert.match(await summaryText(page), /^4 subnets · 32,768 addresses noted/);
+  // Joining the group gives the leaf its note back.
+  await join(page, '10.0.128.0/17');
+  assert.equal(await noteOf(page, '10.0.128.0/17'), 'app tier');
   s.assertClean();
 });
 
@@ -262,46 +297,38 @@ test('changing the base 10.0.0.0/16 → 10.1.0.0/16 moves the design, notes kept
   s.assertClean();
 });
 
-test('shrinking the base asks first: Cancel keeps the design, OK drops what does not fit', T, async () => {
+test('shrinking the base asks first: Cancel keeps the design, dropping is one undoable step', T, async () => {
   await freshDesigner();
   await split(page, '10.0.0.0/16');
   await setNote(page, '10.0.0.0/17', 'keep me');
   await setNote(page, '10.0.128.0/17', 'dropped');
   const before = await domLeaves(page);
 
-  const messages = [];
-  page.once('dialog', (d) => {
-    messages.push(d.message());
-    d.dismiss();
-  });
   await setBase(page, '10.0.0.0/17');
+  const question = await baseQuestion(page);
+  assert.match(question, /drops the subnet 10\.0\.128\.0\/17, which does not fit/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
   await page.waitForFunction(() => document.querySelector('#base-input')?.value === '10.0.0.0/16');
-  assert.equal(messages.length, 1, 'a confirmation was asked');
-  assert.match(messages[0], /10\.0\.128\.0\/17/);
   assert.deepEqual(await domLeaves(page), before, 'Cancel changes nothing');
 
-  page.once('dialog', (d) => {
-    messages.push(d.message());
-    d.accept();
-  });
   await setBase(page, '10.0.0.0/17');
+  await baseQuestion(page);
+  await page.getByRole('button', { name: 'Drop them and use 10.0.0.0/17' }).click();
   await waitLeaves(page, 1);
-  assert.equal(messages.length, 2);
   assert.deepEqual(await domLeaves(page), [{ index: 0, cidr: '10.0.0.0/17', note: 'keep me', color: '' }]);
   assert.match(await summaryText(page), /in 10\.0\.0\.0\/17/);
+  assert.equal(await page.locator('.base-question').count(), 0);
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await waitLeaves(page, 2);
+  assert.deepEqual(await domLeaves(page), before);
   s.assertClean();
 });
 
-test('the drop warning for one subnet is grammatical', T, async () => {
+test('the drop question for one subnet is grammatical', T, async () => {
   await freshDesigner();
   await split(page, '10.0.0.0/16');
-  let message = '';
-  page.once('dialog', (d) => {
-    message = d.message();
-    d.dismiss();
-  });
   await setBase(page, '10.0.0.0/17');
-  await page.waitForFunction(() => document.querySelector('#base-input')?.value === '10.0.0.0/16');
+  const message = await baseQuestion(page);
   assert.match(message, /drops the subnet \S+, which does not fit/);
   assert.doesNotMatch(message, /1 subnet that do not fit/, `message: "${message}"`);
   s.assertClean();
@@ -328,18 +355,18 @@ test('a note typed, then Split clicked on its row: both happen', T, async () => 
   await freshDesigner();
   await split(page, '10.0.0.0/16');
   // Type a note and, without leaving the field first, click the row's split button: the
-  // click commits the note (change on blur) and should split the row.
+  // note is committed (on leaving the field, if its pause has not passed) and the row splits.
   await page.getByRole('textbox', { name: 'Note for 10.0.0.0/17', exact: true }).fill('typed, not yet committed');
   await page.getByRole('button', { name: 'Split 10.0.0.0/17', exact: true }).click();
-  await settle(page);
-  await page.waitForTimeout(200);
+  await waitLeaves(page, 3);
   const leaves = await domLeaves(page);
-  assert.equal(leaves[0].note, 'typed, not yet committed', 'the note was committed');
   assert.deepEqual(
     leaves.map((l) => l.cidr),
     ['10.0.0.0/18', '10.0.64.0/18', '10.0.128.0/17'],
     'the click on "Split 10.0.0.0/17" was lost',
   );
+  // The split leaf's note went to its group label.
+  assert.equal(await barText(page, '10.0.0.0/17'), '/17 typed, not yet committed', 'the note was committed');
   s.assertClean();
 });
 
@@ -383,9 +410,319 @@ test('screenshots: a /16 design with splits, notes and colours', { timeout: 120_
   await setColour(page, '10.0.128.0/18', 'Orange');
   await setNote(page, '10.0.192.0/19', 'VPN clients');
   await setColour(page, '10.0.192.0/19', 'Teal');
+  await setLabel(page, '10.0.0.0/17', 'Workloads');
+  await setLabel(page, '10.0.128.0/17', 'Shared services');
   assert.match(await summaryText(page), /^6 subnets · 57,344 addresses noted/);
   await s.screenshots('designer', page);
   // The design survived the harness's reloads (autosave).
   assert.equal(await noteOf(page, '10.0.64.0/18'), 'Kubernetes pods');
+  assert.equal(await barText(page, '10.0.128.0/17'), '/17 Shared services');
+  s.assertClean();
+});
+
+// ---------------------------------------------------------------------------------------------
+// The designer never loses work (issue #9 items 6-9).
+
+const KEY_LIBRARY = 'cidrplan.v1.designs';
+
+test('a new base for an untouched design starts fresh as one leaf (/16 → /8, → an IPv6 /48)', T, async () => {
+  await freshDesigner();
+  await setBase(page, '10.0.0.0/8');
+  await page.waitForFunction(() => /in 10\.0\.0\.0\/8/.test(document.querySelector('.summary p')?.textContent ?? ''));
+  // The bug: 9 leaves (10.0.0.0/16, 10.1.0.0/16, 10.2.0.0/15 … 10.128.0.0/9).
+  assert.deepEqual(await cidrs(), ['10.0.0.0/8']);
+  assert.equal(await page.locator('.base-question').count(), 0, 'nothing to ask about');
+  await setBase(page, '2001:db8:1234::/48');
+  await page.waitForFunction(() => /in 2001:db8:1234::\/48/.test(document.querySelector('.summary p')?.textContent ?? ''));
+  assert.deepEqual(await cidrs(), ['2001:db8:1234::/48'], 'not 65 leaves down to /112');
+  assert.equal(await page.locator('.join-cell').count(), 0, 'no join bars');
+  s.assertClean();
+});
+
+test('a larger base holding worked design offers "Keep … inside" or "Start fresh"', T, async () => {
+  await freshDesigner();
+  await split(page, '10.0.0.0/16');
+  await split(page, '10.0.128.0/17');
+  await setNote(page, '10.0.0.0/17', 'users');
+  const mine = await domLeaves(page);
+  await setBase(page, '10.0.0.0/8');
+  const question = await baseQuestion(page);
+  assert.match(question, /10\.0\.0\.0\/8 holds your design \(3 subnets, 1 note\)/);
+  assert.deepEqual(await domLeaves(page), mine, 'nothing changes before an answer');
+  await page.getByRole('button', { name: 'Keep your 3 subnets inside 10.0.0.0/16 of the new /8' }).click();
+  await page.waitForFunction(() => document.querySelector('#base-input')?.value === '10.0.0.0/8');
+  await waitLeaves(page, 3 + 8);
+  assert.deepEqual((await domLeaves(page)).slice(0, 3), mine);
+  assert.match(await summaryText(page), /in 10\.0\.0\.0\/8/);
+  // Undo, and this time start fresh: one /8.
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await waitLeaves(page, 3);
+  await setBase(page, '10.0.0.0/8');
+  await baseQuestion(page);
+  await page.getByRole('button', { name: 'Start fresh' }).click();
+  await waitLeaves(page, 1);
+  assert.deepEqual(await cidrs(), ['10.0.0.0/8']);
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await waitLeaves(page, 3);
+  assert.deepEqual(await domLeaves(page), mine, 'starting fresh is undoable');
+  s.assertClean();
+});
+
+test('another IP version asks before replacing work; host bits and ranges get a message and a fix', T, async () => {
+  await freshDesigner();
+  await split(page, '10.0.0.0/16');
+  await setBase(page, '2001:db8:1234::/48');
+  assert.match(await baseQuestion(page), /is an IPv6 network and your design \(2 subnets\) is IPv4/);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.waitForFunction(() => document.querySelector('#base-input')?.value === '10.0.0.0/16');
+  await waitLeaves(page, 2);
+
+  const err = page.locator('.designer p.error[role=alert]');
+  await setBase(page, '10.0.0.1/16');
+  await err.waitFor();
+  assert.match(await err.innerText(), /Host bits are set in 10\.0\.0\.1\/16 — use 10\.0\.0\.0\/16\?/);
+  assert.equal(await page.locator('#base-input').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#base-input').inputValue(), '10.0.0.1/16', 'what was typed stays to be fixed');
+  await waitLeaves(page, 2);
+
+  // A range: a message, not a silent revert; the fix applies the network it names.
+  await setBase(page, '10.0.0.0 - 10.0.3.255');
+  await page.waitForFunction(() => /is a range/.test(document.querySelector('.designer p.error[role=alert]')?.textContent ?? ''));
+  assert.match(await err.innerText(), /exactly the network 10\.0\.0\.0\/22/);
+  await page.getByRole('button', { name: 'Use 10.0.0.0/22' }).click();
+  assert.match(await baseQuestion(page), /drops the subnet 10\.0\.128\.0\/17/);
+  await page.getByRole('button', { name: 'Drop them and use 10.0.0.0/22' }).click();
+  await page.waitForFunction(() => document.querySelector('#base-input')?.value === '10.0.0.0/22');
+  assert.deepEqual(await cidrs(), ['10.0.0.0/22']);
+  assert.equal(await err.count(), 0);
+  s.assertClean();
+});
+
+test('a note typed and the page reloaded without leaving the field: the note is kept', T, async () => {
+  await freshDesigner();
+  await split(page, '10.0.0.0/16');
+  await page.getByRole('textbox', { name: 'Note for 10.0.128.0/17', exact: true }).fill('typed, then reloaded');
+  await page.reload();
+  await waitMounted(page);
+  await page.locator('#base-input').waitFor();
+  await waitLeaves(page, 2);
+  assert.equal(await noteOf(page, '10.0.128.0/17'), 'typed, then reloaded');
+  assert.equal(await page.getByRole('alertdialog').count(), 0, 'the old link in the address bar is not offered as a shared design');
+  // Typing commits by itself after a pause too, as one undo step for the whole note.
+  const input = page.getByRole('textbox', { name: 'Note for 10.0.0.0/17', exact: true });
+  await input.focus();
+  for (const ch of 'web tier') await page.keyboard.type(ch, { delay: 40 });
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('cidrplan.v1.design.json')).subnets[0].note === 'web tier');
+  assert.equal(await input.inputValue(), 'web tier', 'the space typed before "tier" survived the commits');
+  await blurAll(page);
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await page.waitForFunction(() => document.querySelector('input[aria-label="Note for 10.0.0.0/17"]')?.value === '');
+  assert.equal(await noteOf(page, '10.0.128.0/17'), 'typed, then reloaded');
+  s.assertClean();
+});
+
+test('undo and redo survive a reload', T, async () => {
+  await freshDesigner();
+  await split(page, '10.0.0.0/16');
+  await setNote(page, '10.0.0.0/17', 'kept');
+  await split(page, '10.0.128.0/17');
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await waitLeaves(page, 2);
+  await page.reload();
+  await waitMounted(page);
+  await page.locator('#base-input').waitFor();
+  await waitLeaves(page, 2);
+  const undo = page.getByRole('button', { name: /Undo/ });
+  const redo = page.getByRole('button', { name: /Redo/ });
+  assert.equal(await undo.isDisabled(), false, 'undo is there after the reload');
+  await redo.click();
+  await waitLeaves(page, 3);
+  await undo.click();
+  await waitLeaves(page, 2);
+  await undo.click();
+  await page.waitForFunction(() => document.querySelector('input[aria-label="Note for 10.0.0.0/17"]')?.value === '');
+  await undo.click();
+  await waitLeaves(page, 1);
+  assert.equal(await undo.isDisabled(), true, 'back at the start');
+  // A history that cannot be read is dropped, not fatal.
+  await page.evaluate(() => localStorage.setItem('cidrplan.v1.design.history', 'cidrplan-history 1\nu v2.*'));
+  await page.reload();
+  await waitMounted(page);
+  await page.locator('#base-input').waitFor();
+  assert.equal(await undo.isDisabled(), true);
+  s.assertClean();
+});
+
+test('"Split this in the designer" over existing work asks: Keep mine, Open as a new design, Open', T, async () => {
+  await freshDesigner();
+  await split(page, '10.0.0.0/16');
+  await setNote(page, '10.0.0.0/17', 'my work');
+  const mine = await domLeaves(page);
+  const splitThis = async () => {
+    await page.locator('#tab-calculator').click();
+    await page.locator('#calc-input').fill('192.168.4.0/22');
+    await page.getByRole('button', { name: 'Split this in the designer' }).click();
+    const prompt = page.getByRole('alertdialog');
+    await prompt.waitFor();
+    return (await prompt.innerText()).replace(/\s+/g, ' ');
+  };
+  // The bug: the whole design was replaced without a word.
+  assert.match(await splitThis(), /Split 192\.168\.4\.0\/22 in the designer\? That replaces your current design \(2 subnets, 1 note/);
+  assert.deepEqual(await domLeaves(page), mine, 'nothing replaced before an answer');
+  await page.getByRole('button', { name: 'Keep mine' }).click();
+  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+  assert.deepEqual(await domLeaves(page), mine);
+
+  await splitThis();
+  await page.getByRole('button', { name: 'Open as a new design' }).click();
+  await page.waitForFunction(() => document.querySelector('#base-input')?.value === '192.168.4.0/22');
+  assert.deepEqual(await cidrs(), ['192.168.4.0/22']);
+  assert.match(await page.locator('.designs-menu summary').innerText(), /192\.168\.4\.0\/22 \(shared\)/);
+  // Mine is one click away, as it was.
+  await page.locator('.designs-menu summary').click();
+  await page.getByRole('button', { name: 'Open My design', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#base-input')?.value === '10.0.0.0/16');
+  assert.deepEqual(await domLeaves(page), mine);
+
+  await splitThis();
+  await page.getByRole('button', { name: 'Open 192.168.4.0/22', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#base-input')?.value === '192.168.4.0/22');
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await page.waitForFunction(() => document.querySelector('#base-input')?.value === '10.0.0.0/16');
+  assert.deepEqual(await domLeaves(page), mine, 'opening it replaced mine as one undoable step');
+  s.assertClean();
+});
+
+test('a group label typed on a join bar survives a join, a reload and a share link into a fresh browser', T, async () => {
+  await freshDesigner();
+  await split(page, '10.0.0.0/16');
+  await split(page, '10.0.0.0/17');
+  await setLabel(page, '10.0.0.0/16', 'us-east');
+  await setLabel(page, '10.0.0.0/17', 'prod');
+  assert.equal(await barText(page, '10.0.0.0/16'), '/16 us-east');
+  assert.equal(await barText(page, '10.0.0.0/17'), '/17 prod');
+  // Escape leaves the label as it was; the focus goes back to the bar's label button.
+  await page.getByRole('button', { name: 'Label 10.0.0.0/17', exact: true }).click();
+  const input = page.getByRole('textbox', { name: 'Label for 10.0.0.0/17', exact: true });
+  assert.equal(await input.inputValue(), 'prod');
+  await input.fill('oops');
+  await input.press('Escape');
+  await input.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Label 10.0.0.0/17');
+  assert.equal(await barText(page, '10.0.0.0/17'), '/17 prod');
+
+  await page.reload();
+  await waitMounted(page);
+  await page.locator('#base-input').waitFor();
+  assert.equal(await barText(page, '10.0.0.0/17'), '/17 prod');
+  const link = page.url();
+  const other = await startSession();
+  try {
+    const p2 = await other.open(new URL(link).hash);
+    await p2.locator('#base-input').waitFor();
+    await waitLeaves(p2, 3);
+    assert.equal(await barText(p2, '10.0.0.0/16'), '/16 us-east');
+    assert.equal(await barText(p2, '10.0.0.0/17'), '/17 prod');
+    other.assertClean();
+  } finally {
+    await other.close();
+  }
+  // Joining the /17 keeps its label as the joined leaf's note.
+  await join(page, '10.0.0.0/17');
+  assert.equal(await noteOf(page, '10.0.0.0/17'), 'prod');
+  s.assertClean();
+});
+
+test('joining two noted subnets keeps both notes', T, async () => {
+  await freshDesigner();
+  await split(page, '10.0.0.0/16');
+  await setNote(page, '10.0.0.0/17', 'web');
+  await setNote(page, '10.0.128.0/17', 'db');
+  await join(page, '10.0.0.0/16');
+  assert.equal(await noteOf(page, '10.0.0.0/16'), 'web; db', 'the second note was dropped');
+  s.assertClean();
+});
+
+test('named designs: save as, rename, open, delete; each keeps its own work', T, async () => {
+  await freshDesigner();
+  await split(page, '10.0.0.0/16');
+  await setNote(page, '10.0.0.0/17', 'office');
+  const office = await domLeaves(page);
+  const menu = page.locator('.designs-menu');
+  const nameBox = menu.getByRole('textbox', { name: 'Name' });
+  await menu.locator('summary').click();
+  assert.equal(await nameBox.inputValue(), 'My design');
+  await nameBox.fill('Office');
+  await menu.getByRole('button', { name: 'Rename' }).click();
+  await page.waitForFunction(() => document.querySelector('.designs-menu summary')?.textContent.includes('Office'));
+
+  // "Save as new": a copy, opened; the original stays as it was.
+  await nameBox.fill('Office v2');
+  await menu.getByRole('button', { name: 'Save as new' }).click();
+  await page.waitForFunction(() => document.querySelector('.designs-menu summary')?.textContent.includes('Office v2'));
+  await split(page, '10.0.128.0/17');
+  assert.equal(await page.getByRole('button', { name: /Undo/ }).isDisabled(), false);
+  // The list: both, newest first, with base, subnets and last change.
+  const rows = await menu.locator('.designs-table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /^Office v2 10\.0\.0\.0\/16 3 just now open/);
+  assert.match(rows[1], /^Office 10\.0\.0\.0\/16 2 just now Open/);
+
+  // Opening the other saves this one first; its own undo history comes with it.
+  await menu.getByRole('button', { name: 'Open Office', exact: true }).click();
+  await waitLeaves(page, 2);
+  assert.deepEqual(await domLeaves(page), office);
+  assert.equal(await page.getByRole('button', { name: /Undo/ }).isDisabled(), false, 'Office has its undo steps');
+  await page.reload();
+  await waitMounted(page);
+  await page.locator('#base-input').waitFor();
+  await waitLeaves(page, 2);
+  assert.match(await page.locator('.designs-menu summary').innerText(), /Office$/);
+  await page.locator('.designs-menu summary').click();
+  await page.getByRole('button', { name: 'Open Office v2', exact: true }).click();
+  await waitLeaves(page, 3);
+
+  // Delete asks; dismissing keeps it, accepting deletes it.
+  page.once('dialog', (d) => d.dismiss());
+  await menu.getByRole('button', { name: 'Delete Office', exact: true }).click();
+  assert.equal(await menu.locator('.designs-table tbody tr').count(), 2);
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    d.accept();
+  });
+  await menu.getByRole('button', { name: 'Delete Office', exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.designs-table tbody tr').length === 1);
+  assert.match(asked, /Delete the design "Office" \(2 subnets in 10\.0\.0\.0\/16\)\? This cannot be undone/);
+  // The index: a header, the open design's id, one tab-separated line per design.
+  const stored = (await page.evaluate((k) => localStorage.getItem(k), KEY_LIBRARY)).split('\n');
+  assert.equal(stored[0], 'cidrplan-designs 1');
+  assert.deepEqual(stored.slice(2).map((l) => l.split('\t').at(-1)), ['Office v2']);
+  s.assertClean();
+});
+
+test('a damaged list of saved designs is kept aside and reported; the designs are found again', T, async () => {
+  await freshDesigner();
+  await split(page, '10.0.0.0/16');
+  await page.locator('.designs-menu summary').click();
+  await page.locator('.designs-menu').getByRole('button', { name: 'New design' }).click();
+  await page.waitForFunction(() => document.querySelector('.designs-menu summary')?.textContent.includes('Design 2'));
+  await page.evaluate((k) => localStorage.setItem(k, 'cidrplan-designs 1\ncurr'), KEY_LIBRARY);
+  await page.reload();
+  await waitMounted(page);
+  const banner = page.locator('.banner-error[role=alert]');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /The list of saved designs could not be read/);
+  assert.match(await banner.innerText(), /cidrplan\.v1\.designs\.unreadable/);
+  assert.equal(
+    await page.evaluate((k) => localStorage.getItem(`${k}.unreadable`), KEY_LIBRARY),
+    'cidrplan-designs 1\ncurr',
+  );
+  await page.locator('#tab-subnets').click();
+  await page.locator('.designs-menu summary').click();
+  const names = await page.locator('.designs-table tbody th').allInnerTexts();
+  assert.deepEqual(names.sort(), ['My design', 'Recovered design 1']);
+  await page.getByRole('button', { name: 'Open Recovered design 1', exact: true }).click();
+  await waitLeaves(page, 2);
   s.assertClean();
 });

@@ -44,7 +44,7 @@ const T = { timeout: 60_000 };
 const KEY_DESIGN = 'cidrplan.v1.design.json';
 const FORMULA = "=cmd|' /C calc'!A0";
 const QUOTED = 'Rack 4, "cold" aisle';
-const CSV_HEADER = 'subnet,netmask,first,last,first_usable,last_usable,usable,cidrsubnet,note,color';
+const CSV_HEADER = 'subnet,netmask,first,last,first_usable,last_usable,usable,cidrsubnet,note,color,prefix,parent,path';
 
 /** RFC 4180: records of cells (quoted cells may hold commas, doubled quotes, line breaks). */
 function parseCsv(text) {
@@ -110,21 +110,22 @@ test('designer "Export CSV": header, one row per leaf, formula guarded, quotes d
 
   // The raw cells: the formula gets a leading apostrophe (and needs no quotes); the comma
   // and quote note is quoted with its quotes doubled.
-  assert.ok(lines[1].endsWith(`,'${FORMULA},`), `formula note guarded: ${lines[1]}`);
-  assert.ok(lines[2].endsWith(',"Rack 4, ""cold"" aisle",teal'), `quoted note: ${lines[2]}`);
-  assert.ok(lines[3].endsWith(',,red'), `no note, a colour: ${lines[3]}`);
+  // The last three cells: prefix, parent block, and the path of labels (here the note alone).
+  assert.ok(lines[1].endsWith(`,'${FORMULA},,17,10.0.0.0/16,'${FORMULA}`), `formula note guarded: ${lines[1]}`);
+  assert.ok(lines[2].endsWith(',"Rack 4, ""cold"" aisle",teal,18,10.0.128.0/17,"Rack 4, ""cold"" aisle"'), `quoted note: ${lines[2]}`);
+  assert.ok(lines[3].endsWith(',,red,18,10.0.128.0/17,'), `no note, a colour: ${lines[3]}`);
 
   const records = parseCsv(csv.text);
   assert.equal(records.length, 4);
   const header = records[0];
   const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-  records.forEach((r, i) => assert.equal(r.length, 10, `record ${i} has 10 cells`));
+  records.forEach((r, i) => assert.equal(r.length, 13, `record ${i} has 13 cells`));
   assert.deepEqual(
-    rows.map((r) => [r.subnet, r.netmask, r.first, r.last, r.first_usable, r.last_usable, r.usable, r.note, r.color]),
+    rows.map((r) => [r.subnet, r.netmask, r.first, r.last, r.first_usable, r.last_usable, r.usable, r.note, r.color, r.prefix, r.parent]),
     [
-      ['10.0.0.0/17', '255.255.128.0', '10.0.0.0', '10.0.127.255', '10.0.0.1', '10.0.127.254', '32766', `'${FORMULA}`, ''],
-      ['10.0.128.0/18', '255.255.192.0', '10.0.128.0', '10.0.191.255', '10.0.128.1', '10.0.191.254', '16382', QUOTED, 'teal'],
-      ['10.0.192.0/18', '255.255.192.0', '10.0.192.0', '10.0.255.255', '10.0.192.1', '10.0.255.254', '16382', '', 'red'],
+      ['10.0.0.0/17', '255.255.128.0', '10.0.0.0', '10.0.127.255', '10.0.0.1', '10.0.127.254', '32766', `'${FORMULA}`, '', '17', '10.0.0.0/16'],
+      ['10.0.128.0/18', '255.255.192.0', '10.0.128.0', '10.0.191.255', '10.0.128.1', '10.0.191.254', '16382', QUOTED, 'teal', '18', '10.0.128.0/17'],
+      ['10.0.192.0/18', '255.255.192.0', '10.0.192.0', '10.0.255.255', '10.0.192.1', '10.0.255.254', '16382', '', 'red', '18', '10.0.128.0/17'],
     ],
   );
   for (const r of rows) assert.match(r.cidrsubnet, /^cidrsubnet\("10\.0\.0\.0\/16", \d+, \d+\)$/);

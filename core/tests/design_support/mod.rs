@@ -29,6 +29,12 @@ pub enum Op {
         row: usize,
         text: String,
     },
+    /// Label the ancestor `up` levels above the chosen leaf (the leaf itself when 0).
+    Label {
+        row: usize,
+        up: u8,
+        text: String,
+    },
     Color {
         row: usize,
         color: Option<u8>,
@@ -50,6 +56,7 @@ pub fn op() -> impl Strategy<Value = Op> {
         6 => (any::<usize>(), prop::bool::weighted(0.2)).prop_map(|(row, sixteen)| Op::Split { row, sixteen }),
         2 => (any::<usize>(), 0u8..4).prop_map(|(row, up)| Op::Join { row, up }),
         3 => (any::<usize>(), note_text()).prop_map(|(row, text)| Op::Note { row, text }),
+        2 => (any::<usize>(), 0u8..4, note_text()).prop_map(|(row, up, text)| Op::Label { row, up, text }),
         2 => (any::<usize>(), prop::option::of(0u8..10)).prop_map(|(row, color)| Op::Color { row, color }),
         1 => (0u8..5).prop_map(|extra| Op::SplitAllTo { extra }),
         1 => (0u64..40).prop_map(|n| Op::SplitInto { n }),
@@ -88,6 +95,11 @@ pub fn apply(d: &mut Design, op: &Op) {
         Op::Note { row, text } => {
             let n = pick(*row);
             d.set_note(n, text).map_err(|e| e.0)
+        }
+        Op::Label { row, up, text } => {
+            let n = pick(*row);
+            let target = n.supernet(n.prefix().saturating_sub(*up).max(d.base().prefix())).expect("supernet");
+            d.set_note(target, text).map_err(|e| e.0)
         }
         Op::Color { row, color } => {
             let n = pick(*row);
@@ -152,6 +164,61 @@ pub fn assert_partition(d: &Design) {
         assert!(l.note.chars().count() <= cidrplan::design::MAX_NOTE_CHARS);
         assert_eq!(cidrplan::design::sanitize_note(&l.note), l.note);
     }
+    // Labels: sorted, one per node, each on a split block, clean and non-empty.
+    for pair in d.labels().windows(2) {
+        assert!(pair[0].node < pair[1].node, "labels out of order: {:?}", pair);
+    }
+    for l in d.labels() {
+        assert!(d.is_inner(l.node), "label on {} which is not split", l.node);
+        assert!(!l.note.is_empty());
+        assert_eq!(cidrplan::design::sanitize_note(&l.note), l.note);
+    }
     // The crate's own validator agrees.
-    assert_eq!(Design::from_leaves(d.base(), d.mode(), leaves.to_vec()).as_ref(), Ok(d));
+    let rebuilt =
+        Design::from_leaves(d.base(), d.mode(), leaves.to_vec()).and_then(|x| x.with_labels(d.labels().to_vec()));
+    assert_eq!(rebuilt.as_ref(), Ok(d));
+}
+
+/// The uncompressed payload of a `v1.`/`v2.` link, decoded test-side (independent of the
+/// crate's own base64url and inflate).
+pub fn payload_of(link: &str) -> Vec<u8> {
+    let body = link.strip_prefix("v1.").or_else(|| link.strip_prefix("v2.")).expect("v1 or v2 link");
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'-' => 62,
+        _ => 63,
+    };
+    let (mut bytes, mut acc, mut bits) = (Vec::new(), 0u32, 0);
+    for c in body.bytes() {
+        acc = acc << 6 | value(c) as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            bytes.push((acc >> bits) as u8);
+        }
+    }
+    miniz_oxide::inflate::decompress_to_vec(&bytes).expect("inflates")
+}
+
+/// Deflate `payload` and wrap it as a link of version `prefix` (`"v1."`, `"v2."`): reaches the
+/// payload parser with bytes the encoder would never write.
+pub fn link_of(prefix: &str, payload: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let bytes = miniz_oxide::deflate::compress_to_vec(payload, 6);
+    let mut out = String::from(prefix);
+    let (mut acc, mut bits) = (0u32, 0);
+    for b in bytes {
+        acc = acc << 8 | b as u32;
+        bits += 8;
+        while bits >= 6 {
+            bits -= 6;
+            out.push(A[(acc >> bits & 63) as usize] as char);
+        }
+    }
+    if bits > 0 {
+        out.push(A[(acc << (6 - bits) & 63) as usize] as char);
+    }
+    out
 }

@@ -441,7 +441,7 @@ Examples:
   cidrplan plan --from preset:aws-3az --format terraform > vpc.tf
   cidrplan plan --from preset:aws-3az --format cloudformation > vpc.yaml
   cidrplan plan --from plan.json --format terraform-gcp
-  cidrplan plan --from 'https://cidrplan.example/#v1.…' --format markdown > PLAN.md
+  cidrplan plan --from 'https://cidrplan.example/#v2.…' --format markdown > PLAN.md
   cidrplan plan --from preset:azure-hub --format csv
   cidrplan plan --from preset:gcp-regional --json"
 )]
@@ -453,7 +453,7 @@ pub struct PlanArgs {
     /// The plan to lay out:
     ///   plan.json        a plan file saved by the app (or a JSON export)
     ///   -                a plan file on stdin
-    ///   https://…/#v1.…  a share link (or just its fragment, v1.…)
+    ///   https://…/#v2.…  a share link (or just its fragment, v2.…; v1 too)
     ///   preset:ID        a built-in plan: aws-3az, aws-2az-minimal,
     ///                    azure-hub, gcp-regional
     #[arg(short, long, value_name = "SOURCE", verbatim_doc_comment, value_hint = clap::ValueHint::FilePath)]

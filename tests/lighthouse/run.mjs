@@ -10,11 +10,10 @@
 // (from tests/; CIDRPLAN_DIST=<dir> picks the build, as for the browser tests; CHROMIUM_PATH the
 // browser). tests/browser/lighthouse.test.mjs runs it as a test.
 //
-// - dist/ is served by the browser tests' static server (deploy CSP, nosniff, no-store). In
-//   front of it sits a small gzip layer, on by default: a static host compresses (the project
-//   tracks the gzipped size of dist/), and Lighthouse's simulated slow network would otherwise
-//   charge the uncompressed 1 MB wasm. Bodies are compressed once, before the first run, so the
-//   compression time never shows up as server response time.
+// - dist/ is served as deployed: nginx with deploy/nginx.conf (lib/nginx.mjs), which sends the
+//   build's precompressed brotli files (compressed once, at build time, so compression never
+//   shows up as server response time). --no-gzip serves it uncompressed instead, through the
+//   tests' small node server (the deploy CSP, nosniff, no-store).
 // - Chromium is /usr/bin/chromium with the harness's flags, a fresh --user-data-dir and a
 //   remote-debugging port for Lighthouse, plus a host resolver that resolves nothing: the page
 //   and Chromium cannot reach anything but 127.0.0.1 (which needs no resolving). Every request
@@ -28,18 +27,17 @@
 //   for the preset's network and CPU, not what this machine measured.
 
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, request } from 'node:http';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
 import { artifactsDir, CHROMIUM_ARGS, chromiumPath, distDir, isLocal } from '../browser/lib/harness.mjs';
-import { listenOnLoopback, serveDir } from '../browser/lib/server.mjs';
+import { serveWithNginx } from '../browser/lib/nginx.mjs';
+import { serveDir } from '../browser/lib/server.mjs';
 
 export const TABS = ['calculator', 'subnets', 'planner'];
 export const PRESETS = ['desktop', 'mobile'];
@@ -65,58 +63,6 @@ const CONFIGS = {
   desktop: { ...desktopConfig, settings: { ...desktopConfig.settings, clearStorageTypes: ['all'] } },
   mobile: { extends: 'lighthouse:default', settings: { clearStorageTypes: ['all'] } },
 };
-
-/**
- * Puts a gzip layer in front of `origin` (a serveDir server): GET responses to a client that
- * accepts gzip are sent compressed (gzip -9), everything else is passed through unchanged.
- * `warm` lists the paths to compress before the first client asks. Returns { url, close() }.
- */
-async function gzipFront(origin, warm) {
-  /** pathname → { status, headers, body } of the compressed response. */
-  const cache = new Map();
-  const fetchOrigin = (pathname, headers = {}) =>
-    new Promise((resolve, reject) => {
-      const req = request(new URL(pathname, origin), { headers }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end();
-    });
-  const compressed = async (pathname) => {
-    if (!cache.has(pathname)) {
-      const r = await fetchOrigin(pathname);
-      const body = gzipSync(r.body, { level: 9 });
-      const headers = { ...r.headers, 'content-encoding': 'gzip', 'content-length': String(body.length), vary: 'Accept-Encoding' };
-      delete headers.connection;
-      delete headers.date;
-      cache.set(pathname, { status: r.status, headers, body });
-    }
-    return cache.get(pathname);
-  };
-  for (const p of warm) await compressed(p);
-
-  const server = createServer(async (req, res) => {
-    try {
-      const { pathname } = new URL(req.url, 'http://127.0.0.1');
-      if (req.method === 'GET' && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-        const r = await compressed(pathname);
-        if (r.status === 200) {
-          res.writeHead(r.status, r.headers).end(r.body);
-          return;
-        }
-      }
-      const r = await fetchOrigin(req.url);
-      delete r.headers.connection;
-      res.writeHead(r.status, r.headers).end(req.method === 'HEAD' ? undefined : r.body);
-    } catch (err) {
-      res.writeHead(502).end(String(err));
-    }
-  });
-  return listenOnLoopback(server);
-}
 
 /** The URL of each tab: the calculator's bare URL, the others' links as the app writes them. */
 async function tabUrls(base) {
@@ -311,14 +257,11 @@ export async function runLighthouse({
   log = (line) => console.log(line),
 } = {}) {
   const started = Date.now();
-  const origin = await serveDir(dist, { csp: true });
-  let front = null;
+  // As deployed: nginx with deploy/nginx.conf, sending the build's precompressed files.
+  const origin = gzip ? await serveWithNginx(dist) : await serveDir(dist, { csp: true });
   let browser = null;
   try {
-    const files = (await readdir(dist, { recursive: true, withFileTypes: true })).filter((d) => d.isFile());
-    const paths = ['/', ...files.map((d) => '/' + path.relative(dist, path.join(d.parentPath ?? d.path, d.name)).split(path.sep).join('/'))];
-    front = gzip ? await gzipFront(origin.url, paths) : null;
-    const base = front?.url ?? origin.url;
+    const base = origin.url;
     const urls = await tabUrls(base);
     browser = await launchChromium();
     const reportsDir = out ? path.join(path.dirname(out), 'lighthouse') : null;
@@ -347,7 +290,7 @@ export async function runLighthouse({
       chromium: userAgent,
       node: process.version,
       dist,
-      compression: gzip ? 'gzip -9 (as a compressing static host would send it)' : 'none',
+      compression: gzip ? 'nginx with deploy/nginx.conf: the precompressed brotli 11 files' : 'none',
       throttling: 'simulated (Lighthouse default); desktop = desktop preset, mobile = default Moto G Power emulation',
       runtimeMs: Date.now() - started,
       runs,
@@ -359,7 +302,6 @@ export async function runLighthouse({
     return results;
   } finally {
     await browser?.close();
-    await front?.close();
     await origin.close();
   }
 }

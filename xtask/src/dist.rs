@@ -1,10 +1,8 @@
-//! The release build (trunk → dist/) and its gzipped size report.
+//! The release build (trunk → dist/, the loader moved out of index.html, the CSP put in, every
+//! file precompressed) and its size report.
 
 use crate::tools::Toolbox;
 use crate::util::{fmt_bytes, fmt_duration, run, Res};
-use flate2::write::GzEncoder;
-use flate2::Compression;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -20,9 +18,14 @@ pub fn build_release(tb: &Toolbox) -> Res<()> {
         return Err(format!("trunk finished but {} is missing", index.display()));
     }
     println!("trunk build: done in {}", fmt_duration(start.elapsed()));
+    let loaders = crate::csp::externalize_loader(&dist)?;
+    println!("csp: trunk's inline loader moved to {}", loaders.join(", "));
     let header = crate::csp::apply(&dist)?;
-    println!("csp: index.html carries a <meta> Content-Security-Policy (hash of trunk's inline loader)");
-    println!("csp: header for hosts that can set one: Content-Security-Policy: {header}");
+    println!("csp: index.html carries a <meta> Content-Security-Policy");
+    println!("csp: header for hosts that can set one (deploy/nginx.conf sends it): Content-Security-Policy: {header}");
+    let start = Instant::now();
+    let n = crate::precompress::write_copies(&dist, &files(&dist)?)?;
+    println!("precompress: .br (brotli 11) and .gz (gzip 9) beside {n} files in {}", fmt_duration(start.elapsed()));
     Ok(())
 }
 
@@ -47,39 +50,53 @@ fn files(dir: &Path) -> Res<Vec<PathBuf>> {
 
 /// Size of `bytes` after gzip -9.
 pub fn gzip_len(bytes: &[u8]) -> u64 {
-    let mut enc = GzEncoder::new(Vec::new(), Compression::best());
-    enc.write_all(bytes).expect("writing to a Vec cannot fail");
-    enc.finish().expect("writing to a Vec cannot fail").len() as u64
+    crate::precompress::gzip(bytes).len() as u64
 }
 
-/// Prints raw and gzip -9 size per file and the totals; returns the gzipped total.
+/// Prints raw, gzip -9 and brotli 11 size per file (the precompressed copies themselves are
+/// not counted) and the totals; returns the gzipped total.
 pub fn report_sizes(dist: &Path) -> Res<u64> {
-    let files = files(dist)?;
+    let files: Vec<PathBuf> = files(dist)?.into_iter().filter(|f| !crate::precompress::is_copy(f)).collect();
     if files.is_empty() {
         return Err(format!("{} is empty", dist.display()));
     }
     let width = files.iter().map(|f| f.display().to_string().len()).max().unwrap_or(0).max("total".len());
-    println!("{:<width$}  {:>11}  {:>11}", "file", "raw", "gzip -9");
-    let (mut raw_total, mut gz_total) = (0u64, 0u64);
+    println!("{:<width$}  {:>11}  {:>11}  {:>11}", "file", "raw", "gzip -9", "brotli 11");
+    let (mut raw_total, mut gz_total, mut br_total) = (0u64, 0u64, 0u64);
     for file in &files {
         let bytes = std::fs::read(dist.join(file)).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let gz = gzip_len(&bytes);
+        // The copy written by the build when there is one (brotli 11 takes a second a MiB).
+        let mut copy = dist.join(file).into_os_string();
+        copy.push(".br");
+        let br = std::fs::metadata(&copy)
+            .map(|m| m.len())
+            .unwrap_or_else(|_| crate::precompress::brotli(&bytes).len() as u64);
         raw_total += bytes.len() as u64;
         gz_total += gz;
+        br_total += br;
         println!(
-            "{:<width$}  {:>11}  {:>11}",
+            "{:<width$}  {:>11}  {:>11}  {:>11}",
             file.display().to_string(),
             fmt_bytes(bytes.len() as u64),
-            fmt_bytes(gz)
+            fmt_bytes(gz),
+            fmt_bytes(br)
         );
     }
-    println!("{:<width$}  {:>11}  {:>11}", "total", fmt_bytes(raw_total), fmt_bytes(gz_total));
     println!(
-        "{}: {} files, {} raw, {} gzipped ({gz_total} bytes)",
+        "{:<width$}  {:>11}  {:>11}  {:>11}",
+        "total",
+        fmt_bytes(raw_total),
+        fmt_bytes(gz_total),
+        fmt_bytes(br_total)
+    );
+    println!(
+        "{}: {} files, {} raw, {} gzipped ({gz_total} bytes), {} brotli ({br_total} bytes)",
         dist.display(),
         files.len(),
         fmt_bytes(raw_total),
-        fmt_bytes(gz_total)
+        fmt_bytes(gz_total),
+        fmt_bytes(br_total)
     );
     Ok(gz_total)
 }

@@ -12,6 +12,7 @@
 mod csp;
 mod dist;
 mod exports;
+mod precompress;
 mod stages;
 mod tools;
 mod util;
@@ -85,7 +86,7 @@ fn ensure(tb: &Toolbox, tools: &[Tool]) -> Res<()> {
 }
 
 fn setup(tb: &Toolbox) -> Res<i32> {
-    let all = [Tool::WasmTarget, Tool::Trunk, Tool::WasmBindgen, Tool::NodePackages, Tool::Chromium];
+    let all = [Tool::WasmTarget, Tool::Trunk, Tool::WasmBindgen, Tool::NodePackages, Tool::Chromium, Tool::Nginx];
     let failures = tb.ensure_all(&all);
     for (tool, err) in &failures {
         eprintln!("{}: FAILED: {err}", tool.name());
@@ -126,7 +127,7 @@ fn dist_cmd(tb: &Toolbox) -> Res<i32> {
 
 fn screenshots(tb: &Toolbox) -> Res<i32> {
     ensure(tb, &BUILD_TOOLS)?;
-    ensure(tb, &[Tool::Chromium])?;
+    ensure(tb, &[Tool::Chromium, Tool::Nginx])?;
     dist::build_release(tb)?;
     stages::browser_tests(tb, &[("CIDRPLAN_UPDATE_SCREENSHOTS", "1")])?;
     println!("screenshots written to docs/screenshots/");
@@ -137,7 +138,7 @@ fn screenshots(tb: &Toolbox) -> Res<i32> {
 /// tests/artifacts/, and tests/figures.mjs lays them out with the bundle's sizes.
 fn figures(tb: &Toolbox) -> Res<i32> {
     ensure(tb, &BUILD_TOOLS)?;
-    ensure(tb, &[Tool::Chromium])?;
+    ensure(tb, &[Tool::Chromium, Tool::Nginx])?;
     dist::build_release(tb)?;
     stages::browser_tests(tb, &[])?;
     let mut cmd = tb.command("node");

@@ -23,7 +23,7 @@ fn needs(stage: &str) -> &'static [Tool] {
     match stage {
         "clippy-wasm" => &[Tool::WasmTarget],
         "build" => &BUILD_TOOLS,
-        "browser" => &[Tool::NodePackages, Tool::Chromium],
+        "browser" => &[Tool::NodePackages, Tool::Chromium, Tool::Nginx],
         _ => &[],
     }
 }
@@ -194,7 +194,8 @@ pub fn browser_tests(tb: &Toolbox, env: &[(&str, &str)]) -> Res<()> {
     cmd.current_dir(tb.tests_dir())
         .args(["--test", "--test-concurrency=1", "--test-reporter=tap", "browser/"])
         .env("CIDRPLAN_DIST", &dist)
-        .env("CHROMIUM_PATH", tb.chromium());
+        .env("CHROMIUM_PATH", tb.chromium())
+        .env("NGINX_PATH", tb.nginx());
     for (k, v) in env {
         cmd.env(k, v);
     }

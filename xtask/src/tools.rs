@@ -16,6 +16,10 @@ pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 pub const WASM_OPT_VERSION: &str = "version_132";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const DEFAULT_CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian's nginx, which the browser tests serve dist/ through (deploy/nginx.conf).
+pub const DEFAULT_NGINX: &str = "/usr/sbin/nginx";
+/// Debian's `libnginx-mod-http-brotli-static`, loaded by the tests' nginx.
+pub const BROTLI_STATIC_MODULE: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
 /// Something the build or the tests need on this machine.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +29,7 @@ pub enum Tool {
     WasmBindgen,
     NodePackages,
     Chromium,
+    Nginx,
 }
 
 impl Tool {
@@ -35,6 +40,7 @@ impl Tool {
             Tool::WasmBindgen => "wasm-bindgen",
             Tool::NodePackages => "npm packages",
             Tool::Chromium => "chromium",
+            Tool::Nginx => "nginx",
         }
     }
 }
@@ -96,6 +102,10 @@ impl Toolbox {
         std::env::var_os("CHROMIUM_PATH").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(DEFAULT_CHROMIUM))
     }
 
+    pub fn nginx(&self) -> PathBuf {
+        std::env::var_os("NGINX_PATH").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(DEFAULT_NGINX))
+    }
+
     /// Ensures every tool in `tools`, going on after a failure; returns the failures.
     pub fn ensure_all(&self, tools: &[Tool]) -> Vec<(Tool, String)> {
         tools.iter().filter_map(|&t| self.ensure(t).err().map(|e| (t, e))).collect()
@@ -118,6 +128,7 @@ impl Toolbox {
             }
             Tool::NodePackages => self.ensure_node_packages(),
             Tool::Chromium => self.ensure_chromium(),
+            Tool::Nginx => self.ensure_nginx(),
         }
     }
 
@@ -276,16 +287,28 @@ impl Toolbox {
                 path.display()
             ));
         }
-        println!("installing chromium (apt-get update && apt-get install -y chromium, ~3 min)…");
-        let start = Instant::now();
-        let apt = |args: &[&str]| run(Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive"));
-        apt(&["update"])?;
-        apt(&["install", "-y", "chromium"])?;
-        if !path.is_file() {
-            return Err(format!("apt-get installed chromium but {} is missing", path.display()));
+        apt_install("chromium", &["chromium"], "~3 min", &[&path])
+    }
+
+    /// nginx and its brotli_static module, from Debian's packages like Chromium.
+    fn ensure_nginx(&self) -> Res<()> {
+        let path = self.nginx();
+        let module = Path::new(BROTLI_STATIC_MODULE);
+        if path.is_file() && module.is_file() {
+            let version = capture(Command::new(&path).arg("-v")).unwrap_or_else(|| "version unknown".into());
+            println!("nginx: present ({}, {}, with brotli_static)", version.trim(), path.display());
+            return Ok(());
         }
-        println!("chromium: installed in {}", fmt_duration(start.elapsed()));
-        Ok(())
+        let debian = Path::new("/etc/debian_version").is_file();
+        if path != Path::new(DEFAULT_NGINX) || !debian || !is_root() {
+            return Err(format!(
+                "nginx with brotli_static not found ({}, {}): install them (Debian/Ubuntu: sudo apt-get \
+                 install -y nginx libnginx-mod-http-brotli-static) or set NGINX_PATH",
+                path.display(),
+                module.display()
+            ));
+        }
+        apt_install("nginx", &["nginx", "libnginx-mod-http-brotli-static"], "~20 s", &[&path, module])
     }
 
     /// `cargo fetch`, so that trunk's offline cargo build finds every crate.
@@ -342,6 +365,21 @@ pub fn locked_version<'a>(lock: &'a str, name: &str) -> Option<&'a str> {
         }
     }
     None
+}
+
+/// `apt-get update && apt-get install -y PACKAGES` (as root on Debian), then checks that
+/// every path in `expect` exists.
+fn apt_install(label: &str, packages: &[&str], takes: &str, expect: &[&Path]) -> Res<()> {
+    println!("installing {label} (apt-get update && apt-get install -y {}, {takes})…", packages.join(" "));
+    let start = Instant::now();
+    let apt = |args: &[&str]| run(Command::new("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive"));
+    apt(&["update"])?;
+    apt(&[&["install", "-y"][..], packages].concat())?;
+    if let Some(missing) = expect.iter().find(|p| !p.exists()) {
+        return Err(format!("apt-get installed {label} but {} is missing", missing.display()));
+    }
+    println!("{label}: installed in {}", fmt_duration(start.elapsed()));
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-// Shared set-up for the browser tests: serves dist/ on 127.0.0.1, drives the
+// Shared set-up for the browser tests: serves dist/ on 127.0.0.1 through nginx with the
+// shipped deploy/nginx.conf (lib/nginx.mjs), drives the
 // system Chromium headless through playwright-core, and records everything
 // that should fail a test (page errors, console errors, failed or foreign
 // requests, HTTP errors).
@@ -18,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serveDir } from './server.mjs';
+import { serveWithNginx } from './nginx.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const testsDir = path.resolve(here, '..', '..');
@@ -62,10 +63,6 @@ export function isLocal(url) {
   }
 }
 
-/**
- * Starts the static server and a fresh Chromium (new, empty user-data-dir).
- * Options: { csp: true } serves dist/ with the deploy Content-Security-Policy.
- */
 /** Every browser context the tests open: the same viewport, scheme, locale and clock. */
 export const CONTEXT_OPTIONS = {
   viewport: { width: 1280, height: 800 },
@@ -76,8 +73,12 @@ export const CONTEXT_OPTIONS = {
   serviceWorkers: 'block',
 };
 
-export async function startSession({ csp = true } = {}) {
-  const server = await serveDir(distDir, { csp });
+/**
+ * Starts nginx on dist/ (with deploy/nginx.conf: its headers, CSP and precompressed files) and
+ * a fresh Chromium (new, empty user-data-dir).
+ */
+export async function startSession() {
+  const server = await serveWithNginx(distDir);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'cidrplan-chromium-'));
   let context;
   try {

@@ -104,6 +104,20 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
+/// Registers the service worker (static/sw.js), which makes every tool work offline after this
+/// visit. Where there is none (plain http, a browser that blocks it) the app just goes on: a
+/// refused registration is caught, never an error in the console.
+pub fn register_service_worker() {
+    use wasm_bindgen::closure::Closure;
+    let Some(nav) = window().map(|w| w.navigator()) else { return };
+    if !web_sys::js_sys::Reflect::has(&nav, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let ignore = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+    let _ = nav.service_worker().register("./sw.js").catch(&ignore);
+    ignore.forget();
+}
+
 pub fn prefers_dark() -> bool {
     window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())

@@ -3,6 +3,7 @@
 //! core calls.
 
 mod browser;
+pub use browser::register_service_worker;
 mod calculator;
 mod designer;
 mod planner;

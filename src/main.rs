@@ -2,5 +2,6 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(cidrplan_web::App)
+    leptos::mount::mount_to_body(cidrplan_web::App);
+    cidrplan_web::register_service_worker();
 }

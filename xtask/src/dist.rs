@@ -23,6 +23,8 @@ pub fn build_release(tb: &Toolbox) -> Res<()> {
     let header = crate::csp::apply(&dist)?;
     println!("csp: index.html carries a <meta> Content-Security-Policy");
     println!("csp: header for hosts that can set one (deploy/nginx.conf sends it): Content-Security-Policy: {header}");
+    let build = crate::offline::stamp_service_worker(&dist)?;
+    println!("sw.js: build {build}");
     let start = Instant::now();
     let n = crate::precompress::write_copies(&dist, &files(&dist)?)?;
     println!("precompress: .br (brotli 11) and .gz (gzip 9) beside {n} files in {}", fmt_duration(start.elapsed()));

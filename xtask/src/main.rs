@@ -12,6 +12,7 @@
 mod csp;
 mod dist;
 mod exports;
+mod offline;
 mod precompress;
 mod stages;
 mod tools;

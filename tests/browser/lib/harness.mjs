@@ -75,10 +75,12 @@ export const CONTEXT_OPTIONS = {
 
 /**
  * Starts nginx on dist/ (with deploy/nginx.conf: its headers, CSP and precompressed files) and
- * a fresh Chromium (new, empty user-data-dir).
+ * a fresh Chromium (new, empty user-data-dir). Options: `root` serves another directory;
+ * `serviceWorkers: 'allow'` lets the app's service worker run (blocked elsewhere, so every
+ * other test loads from the network).
  */
-export async function startSession() {
-  const server = await serveWithNginx(distDir);
+export async function startSession({ root = distDir, serviceWorkers = CONTEXT_OPTIONS.serviceWorkers } = {}) {
+  const server = await serveWithNginx(root);
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'cidrplan-chromium-'));
   let context;
   try {
@@ -87,6 +89,7 @@ export async function startSession() {
       headless: true,
       args: CHROMIUM_ARGS,
       ...CONTEXT_OPTIONS,
+      serviceWorkers,
       timeout: 60_000,
     });
   } catch (err) {

@@ -113,7 +113,7 @@ pub const BUDGET_GZ_BYTES: u64 = 380 * 1024;
 pub fn check_budget(gz_total: u64) -> Res<()> {
     if gz_total > BUDGET_GZ_BYTES {
         return Err(format!(
-            "dist/ is {} gzipped, over the {} budget: find what grew (twiggy top on target/wasm32-unknown-unknown/release/cidrplan-web.wasm)",
+            "dist/ is {} gzipped, over the {} budget: find what grew (twiggy top on target/wasm32-unknown-unknown/wasm-release/cidrplan-web.wasm)",
             fmt_bytes(gz_total),
             fmt_bytes(BUDGET_GZ_BYTES)
         ));

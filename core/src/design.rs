@@ -31,9 +31,13 @@
 //!   listed before anything changes ([`BaseChange`], in `design/base.rs`).
 
 mod base;
+mod levels;
 pub mod library;
+mod space;
 
 pub use base::{parse_base, BaseChange, Rebased};
+pub use levels::DrawnBar;
+pub use space::space_unit;
 
 use crate::addr::{Addr, Cidr, Count, Family};
 use crate::mode::Mode;

@@ -47,7 +47,7 @@ pub fn Designer() -> impl IntoView {
 
     let window = Memo::new(move |_| design.with(|d| window_for_scroll(scroll_top.get(), view_h.get(), ROW_H, d.len())));
     let rows = Memo::new(move |_| design.with(|d| rows_in_window(d, window.get())));
-    let depth_cols = Memo::new(move |_| design.with(|d| d.max_depth() as usize + 1));
+    let depth_cols = Memo::new(move |_| design.with(|d| d.bar_levels().len()));
 
     // Measure the scroller when it appears and when the window resizes, not only on scroll,
     // so a tall screen is filled from the start.

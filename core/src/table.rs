@@ -68,12 +68,17 @@ pub struct RowView {
     pub cells: Vec<BarCell>,
 }
 
-/// The rows in `window` with their clipped bars. Cost is proportional to the window, not to
-/// the design.
+/// The rows in `window` with their clipped bars.
 pub fn rows_in_window(d: &Design, window: Range<usize>) -> Vec<RowView> {
+    rows_in_window_at(d, &d.bar_levels(), window)
+}
+
+/// [`rows_in_window`] with the design's [`Design::bar_levels`] computed once by the caller
+/// (they are linear in the design; scrolling only moves the window). Cost is proportional to
+/// the window, not to the design.
+pub fn rows_in_window_at(d: &Design, levels: &[u8], window: Range<usize>) -> Vec<RowView> {
     let start = window.start.min(d.len());
     let end = window.end.min(d.len()).max(start);
-    let levels = d.bar_levels();
     // Column of binary level `depth`: the drawn levels above it.
     let column = |depth: u8| levels.partition_point(|&l| l < depth) as u8;
     let columns = levels.len() as u8;

@@ -5,7 +5,7 @@
 mod design_support;
 
 use cidrplan::design::Design;
-use cidrplan::table::{rows_in_window, BarCell};
+use cidrplan::table::{rows_in_window, rows_in_window_at, BarCell};
 use cidrplan::Mode;
 use design_support::{design, net};
 use proptest::prelude::*;
@@ -168,4 +168,26 @@ proptest! {
             prop_assert_eq!(leaf.column + leaf.colspan, cols);
         }
     }
+}
+
+/// The column layout is computed once per edit and every scroll draws a window with it: on
+/// the largest IPv6 design (65,536 /64s) both stay cheap (this guards against a per-row or
+/// quadratic walk).
+#[test]
+fn levels_of_the_largest_ipv6_design_are_cheap() {
+    let mut d = v6("2001:db8::/48");
+    d.split_all_to(64).unwrap();
+    let t = std::time::Instant::now();
+    let levels = d.bar_levels();
+    let once = t.elapsed();
+    assert_eq!(levels.len(), 5);
+    let t = std::time::Instant::now();
+    for w in 0..100 {
+        assert_eq!(rows_in_window_at(&d, &levels, w * 600..w * 600 + 40).len(), 40);
+    }
+    let window = t.elapsed() / 100;
+    println!("65,536 /64s: bar_levels {once:?}, a 40-row window {window:?}");
+    // Generous bounds for a debug build on a loaded machine; release is ~10× faster.
+    assert!(once < std::time::Duration::from_millis(500), "{once:?}");
+    assert!(window < std::time::Duration::from_millis(20), "{window:?}");
 }

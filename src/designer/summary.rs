@@ -13,10 +13,14 @@ pub(super) fn Summary() -> impl IntoView {
         st.design.with(|d| {
             let s = d.summary();
             let bar_w = format!("{}%", fixed(s.noted.as_f64() / s.total.as_f64().max(1.0) * 100.0, 3));
+            // The line starts with the subnet count, drawn bold (tests read it there).
+            let line = d.summary_line();
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit()).to_string();
             view! {
                 <div class="summary" aria-live="polite">
                     <p>
-                        {d.summary_line()}
+                        <strong>{s.leaves.to_string()}</strong>
+                        {rest}
                         {(s.problems > 0).then(|| view! { <span class="warning-inline">{format!(" · {} subnet(s) outside {}'s limits", s.problems, d.mode().label())}</span> })}
                     </p>
                     {d.size_warning().map(|w| view! { <p class="warning size-warning" role="status">{w}</p> })}

@@ -11,7 +11,7 @@
 //! Columns are the levels drawn anywhere in the design, so the same level lines up in every
 //! row; a nibble bar spans every column between its level and the next level it draws.
 
-use super::{common_prefix_len, nth_block, Bar, Design};
+use super::{nth_block, Bar, Design, Leaf};
 use crate::addr::{Cidr, Family};
 use std::ops::Range;
 
@@ -53,47 +53,74 @@ impl Path {
 impl Design {
     /// Whether inner node `node` is drawn as one 16-way bar: an IPv6 node whose sixteen
     /// blocks four levels down are all nodes, with no label on the levels in between.
-    /// About 16 binary searches, plus 14 when the design has labels.
     fn is_nibble(&self, node: Cidr) -> bool {
-        if node.family() != Family::V6 || node.prefix() + NIBBLE > node.width() {
-            return false;
+        let start = self.leaves.partition_point(|l| l.net.network() < node.network());
+        let under = &self.leaves[start..self.span_end(node).max(start)];
+        self.nibble_parts(node, under).is_some()
+    }
+
+    /// The leaves under each of the sixteen blocks four levels below `node`, when `node` is
+    /// drawn as a 16-way bar (see [`Design::is_nibble`]); `under` are the leaves under `node`.
+    /// 16 binary searches in `under`, plus 14 in the labels when there are any.
+    fn nibble_parts<'a>(&self, node: Cidr, under: &'a [Leaf]) -> Option<[&'a [Leaf]; 16]> {
+        if node.family() != Family::V6 || node.prefix() + NIBBLE > node.width() || under.len() < 16 {
+            return None;
         }
         let deep = node.prefix() + NIBBLE;
-        let whole = (0..16u128).all(|k| {
-            nth_block(node, deep, k)
-                .and_then(|b| self.leaf_containing(b.network()).map(|i| self.leaves[i].net.prefix() >= deep))
-                .unwrap_or(false)
-        });
-        whole
-            && (self.labels.is_empty()
-                || (1..NIBBLE).all(|step| {
-                    let p = node.prefix() + step;
-                    (0..1u128 << step).all(|k| nth_block(node, p, k).is_none_or(|b| self.label(b).is_none()))
-                }))
+        let mut parts: [&[Leaf]; 16] = [&[]; 16];
+        let mut rest = under;
+        for (k, part) in parts.iter_mut().enumerate() {
+            let block = nth_block(node, deep, k as u128)?;
+            let (inside, after) = rest.split_at(rest.partition_point(|l| l.net.network() <= block.last()));
+            // The block is a node when its first leaf lies inside it (not a larger leaf).
+            if !inside.first().is_some_and(|l| l.net.prefix() >= deep) {
+                return None;
+            }
+            *part = inside;
+            rest = after;
+        }
+        let unlabelled = self.labels.is_empty()
+            || (1..NIBBLE).all(|step| {
+                let p = node.prefix() + step;
+                (0..1u128 << step).all(|k| nth_block(node, p, k).is_none_or(|b| self.label(b).is_none()))
+            });
+        unlabelled.then_some(parts)
     }
 
     /// The levels (binary depths below the base) drawn as columns, ascending: one column
-    /// each. For IPv4 this is every level down to [`Design::max_depth`].
+    /// each. For IPv4 this is every level down to [`Design::max_depth`]. Linear in the
+    /// leaves (in-between levels of nibbles are skipped, not visited).
     pub fn bar_levels(&self) -> Vec<u8> {
-        let base = self.base.prefix();
         if self.base.family() == Family::V4 {
             return (0..=self.max_depth()).collect();
         }
         let mut drawn = [false; 129];
-        let mut path = Path::default();
-        let mut prev: Option<Cidr> = None;
-        for leaf in &self.leaves {
-            let leaf = leaf.net;
-            let from = prev.map_or(base, |p| common_prefix_len(p, leaf) + 1);
-            for prefix in from..=leaf.prefix() {
-                let Some(node) = leaf.supernet(prefix) else { continue };
-                if path.visit(self, node, prefix == leaf.prefix()).is_some() {
-                    drawn[usize::from(prefix - base)] = true;
+        self.mark_levels(self.base, &self.leaves, &mut drawn);
+        (0..=128u8).filter(|&l| drawn[usize::from(l)]).collect()
+    }
+
+    /// Marks the level of `node` and of every node drawn under it; `under` are its leaves.
+    fn mark_levels(&self, node: Cidr, under: &[Leaf], drawn: &mut [bool; 129]) {
+        drawn[usize::from(node.prefix() - self.base.prefix())] = true;
+        // A node with one leaf under it is that leaf.
+        if under.len() <= 1 {
+            return;
+        }
+        if let Some(parts) = self.nibble_parts(node, under) {
+            for (k, part) in parts.iter().enumerate() {
+                if let Some(block) = nth_block(node, node.prefix() + NIBBLE, k as u128) {
+                    self.mark_levels(block, part, drawn);
                 }
             }
-            prev = Some(leaf);
+            return;
         }
-        (0..=128u8).filter(|&l| drawn[usize::from(l)]).collect()
+        let (Some(low), Some(high)) = (nth_block(node, node.prefix() + 1, 0), nth_block(node, node.prefix() + 1, 1))
+        else {
+            return;
+        };
+        let (a, b) = under.split_at(under.partition_point(|l| l.net.network() <= low.last()));
+        self.mark_levels(low, a, drawn);
+        self.mark_levels(high, b, drawn);
     }
 
     /// [`Design::bars`] as drawn: the in-between levels of nibbles left out, each bar with the

@@ -23,7 +23,7 @@ pub(super) fn Summary() -> impl IntoView {
                         {rest}
                         {(s.problems > 0).then(|| view! { <span class="warning-inline">{format!(" · {} subnet(s) outside {}'s limits", s.problems, d.mode().label())}</span> })}
                     </p>
-                    {d.size_warning().map(|w| view! { <p class="warning size-warning" role="status">{w}</p> })}
+                    {d.size_warning().map(|w| view! { <div class="warning size-warning" role="status">{w}</div> })}
                     <div class="usage-bar" aria-hidden="true">
                         <span class="used" style:width=bar_w></span>
                     </div>

@@ -70,6 +70,13 @@ mod tests {
     }
 
     #[test]
+    fn superscript_exponents() {
+        assert_eq!(superscript(0), "⁰");
+        assert_eq!(superscript(64), "⁶⁴");
+        assert_eq!(superscript(128), "¹²⁸");
+    }
+
+    #[test]
     fn edge_cases() {
         assert_eq!(fixed(0.05, 1), "0.1");
         assert_eq!(fixed(-0.04, 1), "0.0");

@@ -73,7 +73,7 @@ impl Design {
             let block = nth_block(node, deep, k as u128)?;
             let (inside, after) = rest.split_at(rest.partition_point(|l| l.net.network() <= block.last()));
             // The block is a node when its first leaf lies inside it (not a larger leaf).
-            if !inside.first().is_some_and(|l| l.net.prefix() >= deep) {
+            if inside.first().is_none_or(|l| l.net.prefix() < deep) {
                 return None;
             }
             *part = inside;

@@ -82,7 +82,7 @@ impl Design {
     }
 
     /// The leaves without a note, counted by size, largest first: "Free: 3 × /50, 8 × /52",
-    /// then "and 12 smaller" past [`FREE_SIZES_SHOWN`] sizes; "Nothing free" when all is noted.
+    /// then "and 12 smaller" past three sizes; "Nothing free" when all is noted.
     pub fn free_blocks(&self) -> String {
         let mut by_prefix = [0usize; 129];
         for l in self.leaves.iter().filter(|l| !l.has_note()) {

@@ -312,6 +312,38 @@ impl Count {
     }
 }
 
+impl Count {
+    /// Short enough for a table cell, for IPv6 sizes up to 2^128: exact and grouped up to
+    /// 2³² (every IPv4 count), then a power of two as `2⁶⁴`, a power of two less a few as
+    /// `2⁶⁴ − 5`, anything else as `≈1.84 × 10¹⁹`. [`Count::grouped`] is the exact value (for a
+    /// tooltip). Digits come from the decimal text, not floats, to keep float formatting out
+    /// of the web bundle.
+    pub fn compact(self) -> String {
+        if self <= Count::pow2(32) {
+            return self.grouped();
+        }
+        // The smallest power of two not below `self`, and how far below it `self` is.
+        let (bits, gap) = match self.as_u128() {
+            None => (128, 0),
+            Some(v) => {
+                let bits = (128 - (v - 1).leading_zeros()) as u8;
+                (bits, if bits == 128 { u128::MAX - v + 1 } else { (1u128 << bits) - v })
+            }
+        };
+        let pow = format!("2{}", crate::decimal::superscript(u32::from(bits)));
+        if gap == 0 {
+            return pow;
+        }
+        if gap < 1 << 16 {
+            return format!("{pow} − {}", Count::new(gap).grouped());
+        }
+        let digits = self.to_string();
+        let frac = digits[1..3].trim_end_matches('0');
+        let dot = if frac.is_empty() { "" } else { "." };
+        format!("≈{}{dot}{frac} × 10{}", &digits[..1], crate::decimal::superscript(digits.len() as u32 - 1))
+    }
+}
+
 impl fmt::Display for Count {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.full {

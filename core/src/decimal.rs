@@ -1,5 +1,5 @@
-//! Fixed-point text for the few fractional numbers cidrplan shows: percentages and SVG
-//! coordinates.
+//! Fixed-point text for the few fractional numbers cidrplan shows (percentages and SVG
+//! coordinates), and superscript exponents.
 //!
 //! Why not `format!("{:.1}", x)`: Rust's float formatting brings its general algorithms
 //! (Grisu with a Dragon4 fallback, ~20 KB of wasm) into the web bundle for what is always a
@@ -37,9 +37,15 @@ pub fn trimmed(x: f64, decimals: u8) -> String {
     }
 }
 
+/// `n` in superscript digits, for exponents: `superscript(64)` is `"⁶⁴"`.
+pub fn superscript(n: u32) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string().bytes().map(|b| DIGITS[usize::from(b - b'0')]).collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{fixed, trimmed};
+    use super::{fixed, superscript, trimmed};
 
     #[test]
     fn agrees_with_std_formatting_away_from_ties() {
@@ -61,6 +67,13 @@ mod tests {
                 assert_eq!(fixed(v, d), std, "{v} to {d} places");
             }
         }
+    }
+
+    #[test]
+    fn superscript_exponents() {
+        assert_eq!(superscript(0), "⁰");
+        assert_eq!(superscript(64), "⁶⁴");
+        assert_eq!(superscript(128), "¹²⁸");
     }
 
     #[test]

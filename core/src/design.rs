@@ -31,9 +31,13 @@
 //!   listed before anything changes ([`BaseChange`], in `design/base.rs`).
 
 mod base;
+mod levels;
 pub mod library;
+mod space;
 
 pub use base::{parse_base, BaseChange, Rebased};
+pub use levels::DrawnBar;
+pub use space::space_unit;
 
 use crate::addr::{Addr, Cidr, Count, Family};
 use crate::mode::Mode;
@@ -207,8 +211,9 @@ pub struct JoinPreview {
     pub cut: bool,
 }
 
-/// One tree node whose rows intersect a window: the UI draws it in column `depth`, spanning
-/// `rows` rows from `first_row`. A leaf's own cell is its split control; an internal node's
+/// One tree node whose rows intersect a window, at binary level `depth`, spanning `rows` rows
+/// from `first_row`. The UI draws [`Design::drawn_bars`] (a 16-way split as one bar) in the
+/// columns of [`Design::bar_levels`]. A leaf's own cell is its split control; an internal node's
 /// cell is the join bar that merges everything under it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Bar {

@@ -130,6 +130,13 @@ impl Mode {
         }
     }
 
+    /// Why `net` is allowed but unwise as a subnet, if it is: an IPv6 subnet longer than /64
+    /// where the mode fixes no size (the cloud modes refuse it outright, [`Mode::size_problem`]).
+    pub fn size_warning(self, net: Cidr) -> Option<&'static str> {
+        (net.family() == Family::V6 && net.prefix() > 64 && self.ipv6_subnet_prefix().is_none())
+            .then_some("Longer than /64: SLAAC and other IPv6 features need a /64 per link (RFC 7421)")
+    }
+
     /// Why `net` is not a valid subnet under this mode, if it is not.
     pub fn size_problem(self, net: Cidr) -> Option<String> {
         let (lo, hi) = self.prefix_range(net.family());

@@ -182,9 +182,7 @@ pub fn networks_of_size(net: Cidr, size: u8) -> String {
     if k <= 32 {
         format!("1/{} of a /{size}", Count::pow2(k).grouped())
     } else {
-        let sup: String =
-            k.to_string().chars().map(|d| "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().nth(d as usize - '0' as usize).unwrap_or(d)).collect();
-        format!("1/2{sup} of a /{size}")
+        format!("1/2{} of a /{size}", crate::decimal::superscript(u32::from(k)))
     }
 }
 

@@ -28,11 +28,12 @@ pub fn window_for_scroll(scroll_top: f64, view_height: f64, row_height: f64, row
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct BarCell {
     pub node: Cidr,
-    /// Column: levels below the base.
-    pub depth: u8,
+    /// Column: drawn levels above this one ([`Design::bar_levels`]); the base is column 0.
+    pub column: u8,
     /// Rows this cell spans inside the window.
     pub rowspan: usize,
-    /// Columns: a leaf's cell reaches the right edge; an internal node's is one column.
+    /// Columns: a leaf's cell reaches the right edge; an internal node's reaches the column of
+    /// the next level drawn under it (one column, or more for a 16-way bar).
     pub colspan: u8,
     /// A leaf's cell holds its split control; an internal node's cell is its join bar.
     pub is_leaf: bool,
@@ -53,22 +54,34 @@ pub struct RowView {
     pub last: String,
     /// "10.0.0.1 – 10.0.0.254", or "—" when the mode leaves nothing usable.
     pub usable_range: String,
+    /// Usable addresses, short enough for its column ([`crate::Count::compact`]: `2⁶⁴`).
     pub usable: String,
+    /// The exact count with separators, for the cell's tooltip.
+    pub usable_exact: String,
     pub cidrsubnet: String,
     pub note: String,
     pub color: Option<Color>,
-    /// Why the mode does not accept this subnet's size, if it does not.
+    /// Why the mode does not accept this subnet's size, or why the size is unwise (an IPv6
+    /// subnet longer than /64), if either.
     pub problem: Option<String>,
     /// Bars that start in this row, left (base) to right (deepest).
     pub cells: Vec<BarCell>,
 }
 
-/// The rows in `window` with their clipped bars. Cost is proportional to the window, not to
-/// the design.
+/// The rows in `window` with their clipped bars.
 pub fn rows_in_window(d: &Design, window: Range<usize>) -> Vec<RowView> {
+    rows_in_window_at(d, &d.bar_levels(), window)
+}
+
+/// [`rows_in_window`] with the design's [`Design::bar_levels`] computed once by the caller
+/// (they are linear in the design; scrolling only moves the window). Cost is proportional to
+/// the window, not to the design.
+pub fn rows_in_window_at(d: &Design, levels: &[u8], window: Range<usize>) -> Vec<RowView> {
     let start = window.start.min(d.len());
     let end = window.end.min(d.len()).max(start);
-    let max_depth = d.max_depth();
+    // Column of binary level `depth`: the drawn levels above it.
+    let column = |depth: u8| levels.partition_point(|&l| l < depth) as u8;
+    let columns = levels.len() as u8;
     let mode = d.mode();
     let mut rows: Vec<RowView> = d
         .rows(start..end)
@@ -76,6 +89,7 @@ pub fn rows_in_window(d: &Design, window: Range<usize>) -> Vec<RowView> {
         .enumerate()
         .map(|(i, leaf)| {
             let net = leaf.net;
+            let usable = mode.usable(net);
             let usable_range = match mode.usable_range(net) {
                 Some((a, b)) if a == b => a.to_string(),
                 Some((a, b)) => format!("{a} – {b}"),
@@ -88,26 +102,29 @@ pub fn rows_in_window(d: &Design, window: Range<usize>) -> Vec<RowView> {
                 first: net.network().to_string(),
                 last: net.last().to_string(),
                 usable_range,
-                usable: mode.usable(net).grouped(),
+                usable: usable.compact(),
+                usable_exact: usable.grouped(),
                 cidrsubnet: d.cidrsubnet_expr(net),
                 note: leaf.note.clone(),
                 color: leaf.color,
-                problem: mode.size_problem(net),
+                problem: mode.size_problem(net).or_else(|| mode.size_warning(net).map(str::to_string)),
                 cells: Vec::new(),
             }
         })
         .collect();
-    for bar in d.bars(start..end) {
+    for drawn in d.drawn_bars(start..end) {
+        let bar = drawn.bar;
         let first = bar.first_row.max(start);
         let last = (bar.first_row + bar.rows).min(end);
         if first >= last {
             continue;
         }
-        let colspan = if bar.is_leaf { max_depth - bar.depth + 1 } else { 1 };
+        let col = column(bar.depth);
+        let colspan = if bar.is_leaf { columns - col } else { column(bar.depth + drawn.levels) - col };
         if let Some(row) = rows.get_mut(first - start) {
             row.cells.push(BarCell {
                 node: bar.node,
-                depth: bar.depth,
+                column: col,
                 rowspan: last - first,
                 colspan,
                 is_leaf: bar.is_leaf,
@@ -117,7 +134,7 @@ pub fn rows_in_window(d: &Design, window: Range<usize>) -> Vec<RowView> {
         }
     }
     for row in &mut rows {
-        crate::sort::sort_few_by_key(&mut row.cells, |c| c.depth);
+        crate::sort::sort_few_by_key(&mut row.cells, |c| c.column);
     }
     rows
 }
@@ -151,7 +168,7 @@ mod tests {
     #[test]
     fn cells_tile_the_window() {
         let d = design(&["10.0.0.0/16", "10.0.0.0/17", "10.0.128.0/17", "10.0.0.0/18", "10.0.192.0/18"]);
-        let cols = d.max_depth() as usize + 1;
+        let cols = d.bar_levels().len();
         for start in 0..d.len() {
             for end in start + 1..=d.len() {
                 let rows = rows_in_window(&d, start..end);
@@ -159,7 +176,7 @@ mod tests {
                 let mut grid = vec![vec![0u8; cols]; h];
                 for (r, row) in rows.iter().enumerate() {
                     for c in &row.cells {
-                        let cols = c.depth as usize..c.depth as usize + c.colspan as usize;
+                        let cols = c.column as usize..c.column as usize + c.colspan as usize;
                         for line in &mut grid[r..r + c.rowspan] {
                             line[cols.clone()].iter_mut().for_each(|x| *x += 1);
                         }

@@ -19,7 +19,11 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(csv.lines().count(), design.len() + 1, "one CSV row per subnet plus the header");
 
     let _ = design.summary();
+    let _ = design.summary_line();
+    let _ = design.size_warning();
     let _ = design.max_depth();
+    let _ = design.bar_levels();
+    let _ = design.drawn_bars(design.len() / 2..design.len() + 3);
     let _ = design.problem_leaves();
     let _ = design.bars(0..design.len());
     let _ = design.bars(design.len().saturating_sub(3)..design.len() + 3);

@@ -17,7 +17,7 @@ mod summary;
 use crate::state::AppState;
 use base::BaseControls;
 use bulk::BulkControls;
-use cidrplan::table::{rows_in_window, window_for_scroll};
+use cidrplan::table::{rows_in_window_at, window_for_scroll};
 use leptos::prelude::*;
 use row::{row_key, LeafRow};
 use summary::Summary;
@@ -46,8 +46,10 @@ pub fn Designer() -> impl IntoView {
     let scroller: NodeRef<leptos::html::Div> = NodeRef::new();
 
     let window = Memo::new(move |_| design.with(|d| window_for_scroll(scroll_top.get(), view_h.get(), ROW_H, d.len())));
-    let rows = Memo::new(move |_| design.with(|d| rows_in_window(d, window.get())));
-    let depth_cols = Memo::new(move |_| design.with(|d| d.max_depth() as usize + 1));
+    // The split/join columns change with the design, not with scrolling.
+    let levels = Memo::new(move |_| design.with(|d| d.bar_levels()));
+    let rows = Memo::new(move |_| design.with(|d| levels.with(|l| rows_in_window_at(d, l, window.get()))));
+    let depth_cols = Memo::new(move |_| levels.with(|l| l.len()));
 
     // Measure the scroller when it appears and when the window resizes, not only on scroll,
     // so a tall screen is filled from the start.

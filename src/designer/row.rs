@@ -77,7 +77,8 @@ pub(super) fn LeafRow(row: RowView) -> impl IntoView {
                     }
                 ></select>
             </td>
-            <td class="col-hosts num mono">{row.usable.clone()}</td>
+            // IPv6 counts are shown short ("2⁶⁴ − 1"), the exact number in the tooltip.
+            <td class="col-hosts num mono" title=row.usable_exact.clone()>{row.usable.clone()}</td>
             <td class="col-netmask mono">{row.netmask.clone()}</td>
             <td class="col-range mono">{format!("{} – {}", row.first, row.last)}</td>
             <td class="col-usable-range mono">{row.usable_range.clone()}</td>

@@ -1,4 +1,6 @@
-//! The line above the table: subnets, noted and free space, with a bar.
+//! The line above the table: subnets, noted and free space, with a bar, and the warning the
+//! subnets' sizes call for (allowed, but unwise: IPv6 longer than /64). The words come from
+//! the core ([`cidrplan::design::Design::summary_line`]).
 
 use crate::state::AppState;
 use cidrplan::decimal::fixed;
@@ -10,28 +12,20 @@ pub(super) fn Summary() -> impl IntoView {
     move || {
         st.design.with(|d| {
             let s = d.summary();
-            let pct = |c: cidrplan::Count| {
-                if s.total.as_f64() > 0.0 {
-                    format!("{}%", fixed(c.as_f64() / s.total.as_f64() * 100.0, 1))
-                } else {
-                    String::new()
-                }
-            };
-            let bar_w = |c: cidrplan::Count| format!("{}%", fixed(c.as_f64() / s.total.as_f64().max(1.0) * 100.0, 3));
+            let bar_w = format!("{}%", fixed(s.noted.as_f64() / s.total.as_f64().max(1.0) * 100.0, 3));
+            // The line starts with the subnet count, drawn bold (tests read it there).
+            let line = d.summary_line();
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit()).to_string();
             view! {
                 <div class="summary" aria-live="polite">
                     <p>
                         <strong>{s.leaves.to_string()}</strong>
-                        {if s.leaves == 1 { " subnet · " } else { " subnets · " }}
-                        <strong>{s.noted.grouped()}</strong>
-                        {format!(" addresses noted ({}) · ", pct(s.noted))}
-                        <strong>{s.free.grouped()}</strong>
-                        {format!(" free ({}) · ", pct(s.free))}
-                        {format!("{} in {}", s.total.grouped(), d.base())}
+                        {rest}
                         {(s.problems > 0).then(|| view! { <span class="warning-inline">{format!(" · {} subnet(s) outside {}'s limits", s.problems, d.mode().label())}</span> })}
                     </p>
+                    {d.size_warning().map(|w| view! { <div class="warning size-warning" role="status">{w}</div> })}
                     <div class="usage-bar" aria-hidden="true">
-                        <span class="used" style:width=bar_w(s.noted)></span>
+                        <span class="used" style:width=bar_w></span>
                     </div>
                 </div>
             }

@@ -726,3 +726,101 @@ test('a damaged list of saved designs is kept aside and reported; the designs ar
   await waitLeaves(page, 2);
   s.assertClean();
 });
+
+// IPv6 in the designer (issue #9 item 10): one bar per hex digit, the RFC 7421 warning past
+// /64, summaries in /64s, and usable counts that fit their column.
+
+/** A fresh designer on IPv6 base `base`. */
+async function freshV6(base) {
+  await freshDesigner();
+  await setBase(page, base);
+  await page.waitForFunction((b) => document.querySelector('.summary p')?.textContent.includes(`in ${b}`), base);
+  return page;
+}
+
+/** The bar columns: the header's span and the bar cells of the row of `cidr`. */
+async function barColumns(p, cidr) {
+  return p.evaluate((c) => {
+    const row = [...document.querySelectorAll('.table-scroll tr.leaf')].find((tr) => tr.querySelector('th').firstChild.textContent.trim() === c);
+    return {
+      header: Number(document.querySelector('th.col-bars').colSpan),
+      cells: [...row.querySelectorAll('td.bar')].map((td) => {
+        const kind = td.classList.contains('join-cell') ? 'join' : 'split';
+        return `${kind} ${td.querySelector('.join-button, .split-button').textContent.trim()}:${td.colSpan}`;
+      }),
+    };
+  }, cidr);
+}
+
+test('IPv6: a /48 split by 16 twice draws one join bar per hex digit (3 columns, not 9)', T, async () => {
+  await freshV6('2001:db8::/48');
+  await page.getByRole('button', { name: 'Split 2001:db8::/48 into 16', exact: true }).click();
+  await waitLeaves(page, 16);
+  assert.deepEqual(await barColumns(page, '2001:db8::/52'), { header: 2, cells: ['join /48:1', 'split /52:1'] });
+  await page.getByRole('button', { name: 'Split 2001:db8::/52 into 16', exact: true }).click();
+  await waitLeaves(page, 31);
+  assert.deepEqual(await barColumns(page, '2001:db8::/56'), { header: 3, cells: ['join /48:1', 'join /52:1', 'split /56:1'] });
+  // A /52 beside it reaches the right edge; there is no /49, /50 or /51 bar to click.
+  assert.deepEqual(await barColumns(page, '2001:db8:0:1000::/52'), { header: 3, cells: ['split /52:2'] });
+  assert.equal(await page.getByRole('button', { name: 'Join 2001:db8::/49', exact: true }).count(), 0);
+  // Halving stays binary: a /56 split in two adds one column.
+  await split(page, '2001:db8::/56');
+  assert.equal((await barColumns(page, '2001:db8::/57')).header, 4);
+  // Joining a 16-way bar joins all 16.
+  await join(page, '2001:db8::/52');
+  await waitLeaves(page, 16);
+  assert.equal((await barColumns(page, '2001:db8::/52')).header, 2);
+  s.assertClean();
+});
+
+test('IPv6: splitting a /64 in Standard mode is allowed with an RFC 7421 warning', T, async () => {
+  await freshV6('2001:db8::/64');
+  assert.equal(await page.locator('.size-warning').count(), 0);
+  await split(page, '2001:db8::/64');
+  const warning = page.locator('.summary .size-warning[role=status]');
+  await warning.waitFor();
+  assert.match(await warning.innerText(), /^2 subnets are longer than \/64 \(\/65\)\. SLAAC .*RFC 7421/);
+  assert.equal(await page.locator('.designer p.error').count(), 0, 'a warning, not an error');
+  const mark = page.locator('tr.leaf th .problem-mark').first();
+  assert.match(await mark.getAttribute('aria-label'), /SLAAC.*RFC 7421/);
+  await join(page, '2001:db8::/64');
+  await warning.waitFor({ state: 'detached' });
+  s.assertClean();
+});
+
+test('IPv6: the summary counts /64s and lists free blocks by size', T, async () => {
+  await freshV6('2001:db8::/48');
+  assert.match(await summaryText(page), /^1 subnet in 2001:db8::\/48 · 0 of 65,536 \/64s noted \(0\.0%\) · Free: 1 × \/48 \(100\.0%\)/);
+  await page.getByRole('button', { name: 'Split 2001:db8::/48 into 16', exact: true }).click();
+  await waitLeaves(page, 16);
+  await setNote(page, '2001:db8::/52', 'site A');
+  await page.waitForFunction(() => document.querySelector('.summary p')?.textContent.includes('4,096 of 65,536 /64s noted'));
+  assert.match(await summaryText(page), /^16 subnets in 2001:db8::\/48 · 4,096 of 65,536 \/64s noted \(6\.3%\) · Free: 15 × \/52 \(93\.8%\)/);
+  s.assertClean();
+});
+
+test('IPv6: usable counts of a /48 split into /64s fit their cells at 1280 and 360 px', T, async () => {
+  await freshV6('2001:db8::/48');
+  await splitAllTo(page, 64);
+  await waitLeaves(page, 65_536, 60_000);
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    await settle(page);
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll('.table-scroll tr.leaf td.col-hosts')].map((td) => ({
+        text: td.textContent,
+        title: td.title,
+        scroll: td.scrollWidth,
+        client: td.clientWidth,
+      })),
+    );
+    assert.ok(cells.length > 10, `${cells.length} rows drawn`);
+    for (const c of cells) {
+      assert.equal(c.text, '2⁶⁴ − 1');
+      assert.equal(c.title, '18,446,744,073,709,551,615', 'the exact count in the tooltip');
+      assert.ok(c.scroll <= c.client, `at ${width} px the cell shows ${c.client} of ${c.scroll} px`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  s.assertClean();
+});

@@ -136,6 +136,12 @@ fn bad_input_is_one_specific_line() {
     assert!(fails(&["range", "10.0.0.1", "::1"]).contains("same IP version"));
     assert!(fails(&["range", "10.0.0.1/24", "10.0.0.9"]).contains("'/'"));
     assert!(fails(&["split", "10.0.0.0-10.0.0.5", "--prefix", "30"]).contains("range of 2 CIDR blocks"));
+    // A negative prefix is a bad prefix, not a range with an address missing.
+    assert_eq!(
+        fails(&["info", "192.168.1.1/-1"]),
+        "cidrplan: Prefix -1 is not valid: use a whole number from 0 to 32 in '192.168.1.1/-1'"
+    );
+    assert!(fails(&["subnet", "10.0.0.0/-8", "4", "1"]).contains("Prefix -8 is not valid"));
     // A newline inside an argument must not break the one-line rule.
     fails(&["info", "10.0.0.1\n/99"]);
 }

@@ -392,6 +392,19 @@ fn subnet_host_subnets() {
     assert_eq!(strings(&v), ["10.1.0.0/20", "10.1.16.0/20", "10.1.32.0/24", "10.1.48.0/20"]);
 }
 
+#[test]
+fn ipv4_mapped_prefixes_come_out_as_ipv4_like_terraform() {
+    // Terraform: cidrsubnet("::ffff:192.168.0.0/112", 8, 6) = "192.168.6.0/24".
+    assert_eq!(ok(&["subnet", "::ffff:192.168.0.0/112", "8", "6"]), "192.168.6.0/24\n");
+    assert_eq!(json(&["subnet", "::ffff:c0a8:0/112", "8", "6", "--json"]), "192.168.6.0/24");
+    assert_eq!(ok(&["host", "::ffff:192.168.0.0/112", "5"]), "192.168.0.5\n");
+    assert_eq!(ok(&["host", "::ffff:192.168.0.0/112", "-1"]), "192.168.255.255\n");
+    assert_eq!(lines(&["subnets", "::ffff:192.168.0.0/112", "8", "8"]), ["192.168.0.0/24", "192.168.1.0/24"]);
+    // Outside ::ffff:0:0/96 IPv6 stays IPv6; the whole mapped block is IPv4's /0, as in Terraform.
+    assert_eq!(ok(&["subnet", "::/64", "32", "1"]), "::1:0:0/96\n");
+    assert_eq!(ok(&["subnet", "::/64", "32", "65535"]), "0.0.0.0/0\n");
+}
+
 // ---- summarize, exclude, range ----
 
 #[test]

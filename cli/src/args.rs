@@ -198,8 +198,11 @@ pub struct SplitArgs {
 #[command(
     override_usage = usage::SUBNET,
     after_help = "Examples:
-  cidrplan subnet 10.1.0.0/16 4 2        # 10.1.32.0/20
-  cidrplan subnet 2001:db8::/32 16 255   # 2001:db8:ff::/48"
+  cidrplan subnet 10.1.0.0/16 4 2              # 10.1.32.0/20
+  cidrplan subnet 2001:db8::/32 16 255         # 2001:db8:ff::/48
+  cidrplan subnet ::ffff:192.168.0.0/112 8 6   # 192.168.6.0/24
+
+A result inside ::ffff:0:0/96 (IPv4-mapped) is written as the IPv4 it maps, as Terraform does."
 )]
 pub struct SubnetArgs {
     /// The parent network

@@ -188,7 +188,8 @@ pub fn to_text(r: &Report, parsed: &Parsed) -> String {
     if let Some(c) = r.class {
         t.row("Class", c.to_string());
     }
-    t.row("Reverse DNS", r.reverse_dns.clone());
+    let (reverse, why) = r.reverse_dns_shown();
+    t.row("Reverse DNS", why.map_or(reverse.clone(), |w| format!("{reverse} ({w})")));
     if let Some(x) = &r.exploded {
         t.row("Exploded", x.clone());
     }

@@ -350,7 +350,7 @@ fn subnet_cmd(args: &SubnetArgs, json: bool, out: Out) -> Result<(), Failure> {
     let net = parse_cidr(&p[0])?;
     let newbits: u8 = number(&p[1], "NEWBITS", "a whole number of bits (0 to 128)")?;
     let netnum: u128 = number(&p[2], "NETNUM", "a whole number from 0")?;
-    print_one(out, ops::cidrsubnet(net, newbits, netnum)?, json)
+    print_one(out, ops::as_terraform_writes(ops::cidrsubnet(net, newbits, netnum)?), json)
 }
 
 fn host_cmd(args: &HostArgs, json: bool, out: Out) -> Result<(), Failure> {
@@ -358,7 +358,7 @@ fn host_cmd(args: &HostArgs, json: bool, out: Out) -> Result<(), Failure> {
     arity("host", p, &["<CIDR>", "<N>"], false)?;
     let net = parse_cidr(&p[0])?;
     let n: i128 = number(&p[1], "N", "a whole number (negative counts from the end)")?;
-    print_one(out, ops::cidrhost(net, n)?, json)
+    print_one(out, ops::addr_as_terraform_writes(ops::cidrhost(net, n)?), json)
 }
 
 fn subnets_cmd(args: &SubnetsArgs, json: bool, out: Out) -> Result<(), Failure> {
@@ -369,5 +369,6 @@ fn subnets_cmd(args: &SubnetsArgs, json: bool, out: Out) -> Result<(), Failure> 
         .iter()
         .map(|a| number::<u8>(a, "NEWBITS", "a whole number of bits (1 to 32)"))
         .collect::<Result<Vec<u8>, Failure>>()?;
-    print_list(out, &ops::cidrsubnets(net, &newbits)?, json)
+    let blocks: Vec<Cidr> = ops::cidrsubnets(net, &newbits)?.into_iter().map(ops::as_terraform_writes).collect();
+    print_list(out, &blocks, json)
 }

@@ -136,6 +136,12 @@ fn bad_input_is_one_specific_line() {
     assert!(fails(&["range", "10.0.0.1", "::1"]).contains("same IP version"));
     assert!(fails(&["range", "10.0.0.1/24", "10.0.0.9"]).contains("'/'"));
     assert!(fails(&["split", "10.0.0.0-10.0.0.5", "--prefix", "30"]).contains("range of 2 CIDR blocks"));
+    // A negative prefix is a bad prefix, not a range with an address missing.
+    assert_eq!(
+        fails(&["info", "192.168.1.1/-1"]),
+        "cidrplan: Prefix -1 is not valid: use a whole number from 0 to 32 in '192.168.1.1/-1'"
+    );
+    assert!(fails(&["subnet", "10.0.0.0/-8", "4", "1"]).contains("Prefix -8 is not valid"));
     // A newline inside an argument must not break the one-line rule.
     fails(&["info", "10.0.0.1\n/99"]);
 }
@@ -384,6 +390,19 @@ fn subnet_host_subnets() {
     );
     let v = json(&["subnets", "10.1.0.0/16", "4", "4", "8", "4", "--json"]);
     assert_eq!(strings(&v), ["10.1.0.0/20", "10.1.16.0/20", "10.1.32.0/24", "10.1.48.0/20"]);
+}
+
+#[test]
+fn ipv4_mapped_prefixes_come_out_as_ipv4_like_terraform() {
+    // Terraform: cidrsubnet("::ffff:192.168.0.0/112", 8, 6) = "192.168.6.0/24".
+    assert_eq!(ok(&["subnet", "::ffff:192.168.0.0/112", "8", "6"]), "192.168.6.0/24\n");
+    assert_eq!(json(&["subnet", "::ffff:c0a8:0/112", "8", "6", "--json"]), "192.168.6.0/24");
+    assert_eq!(ok(&["host", "::ffff:192.168.0.0/112", "5"]), "192.168.0.5\n");
+    assert_eq!(ok(&["host", "::ffff:192.168.0.0/112", "-1"]), "192.168.255.255\n");
+    assert_eq!(lines(&["subnets", "::ffff:192.168.0.0/112", "8", "8"]), ["192.168.0.0/24", "192.168.1.0/24"]);
+    // Outside ::ffff:0:0/96 IPv6 stays IPv6; the whole mapped block is IPv4's /0, as in Terraform.
+    assert_eq!(ok(&["subnet", "::/64", "32", "1"]), "::1:0:0/96\n");
+    assert_eq!(ok(&["subnet", "::/64", "32", "65535"]), "0.0.0.0/0\n");
 }
 
 // ---- summarize, exclude, range ----

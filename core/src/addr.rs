@@ -508,6 +508,13 @@ impl Cidr {
     pub fn with_hostmask(self) -> String {
         format!("{}/{}", self.network(), self.hostmask())
     }
+
+    /// For a block inside `::ffff:0:0/96`, the IPv4 block it maps (`::ffff:192.168.6.0/120` is
+    /// 192.168.6.0/24). A mapped network address implies a prefix of at least /96.
+    pub fn ipv4_mapped(self) -> Option<Cidr> {
+        let v4 = self.network().ipv4_mapped()?;
+        Cidr::exact(v4, self.prefix.checked_sub(96)?)
+    }
 }
 
 impl fmt::Display for Cidr {

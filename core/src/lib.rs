@@ -15,6 +15,7 @@ pub mod ops;
 pub mod parse;
 pub mod plan;
 pub mod report;
+pub mod reverse;
 pub mod share;
 mod sort;
 pub mod special;

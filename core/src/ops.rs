@@ -126,6 +126,19 @@ pub fn cidrsubnet(net: Cidr, newbits: u8, netnum: u128) -> Result<Cidr, OpError>
     Cidr::exact(a, new_prefix as u8).ok_or_else(|| OpError("internal: misaligned subnet".into()))
 }
 
+/// A result as Terraform writes it: a block or address inside `::ffff:0:0/96` comes out as the
+/// IPv4 it maps (Go's `net` prints IPv4-mapped values so), as `cidrsubnet` does:
+/// `cidrsubnet("::ffff:192.168.0.0/112", 8, 6)` is `192.168.6.0/24`. The plan keeps its IPv6
+/// blocks IPv6; only the CLI's Terraform functions print this way.
+pub fn as_terraform_writes(c: Cidr) -> Cidr {
+    c.ipv4_mapped().unwrap_or(c)
+}
+
+/// [`as_terraform_writes`] for an address (`cidrhost`).
+pub fn addr_as_terraform_writes(a: Addr) -> Addr {
+    a.ipv4_mapped().unwrap_or(a)
+}
+
 /// Terraform's `cidrhost(prefix, hostnum)`: the `n`-th address of `net`; negative counts from
 /// the end (−1 is the last address).
 pub fn cidrhost(net: Cidr, n: i128) -> Result<Addr, OpError> {
@@ -371,6 +384,24 @@ mod tests {
         assert!(cidrhost(c("10.0.0.0/24"), 256).is_err());
         assert!(cidrhost(c("10.0.0.0/24"), -257).is_err());
         assert_eq!(cidrhost(c("::/0"), -1).unwrap().to_string(), "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
+    }
+
+    #[test]
+    fn ipv4_mapped_results_are_written_as_ipv4() {
+        let mapped = c("::ffff:192.168.0.0/112");
+        assert_eq!(as_terraform_writes(cidrsubnet(mapped, 8, 6).unwrap()).to_string(), "192.168.6.0/24");
+        assert_eq!(addr_as_terraform_writes(cidrhost(mapped, 5).unwrap()).to_string(), "192.168.0.5");
+        let v = cidrsubnets(mapped, &[8, 8, 4]).unwrap();
+        assert_eq!(
+            strs(&v.into_iter().map(as_terraform_writes).collect::<Vec<_>>()),
+            ["192.168.0.0/24", "192.168.1.0/24", "192.168.16.0/20"]
+        );
+        // The whole mapped block is IPv4's /0; blocks around it stay IPv6.
+        assert_eq!(as_terraform_writes(c("::ffff:0:0/96")).to_string(), "0.0.0.0/0");
+        assert_eq!(as_terraform_writes(c("::/80")).to_string(), "::/80");
+        assert_eq!(as_terraform_writes(c("::ffff:0:0/95")).to_string(), "::fffe:0:0/95");
+        assert_eq!(as_terraform_writes(c("2001:db8::/112")).to_string(), "2001:db8::/112");
+        assert_eq!(addr_as_terraform_writes(Addr::v6(0xffff_0a00_0001)).to_string(), "10.0.0.1");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use crate::addr::{Addr, Cidr, Count, Family};
 use crate::mode::{Mode, Reserved};
 use crate::parse::{NetworkForm, NetworkInput, Parsed};
+use crate::reverse::{reverse_dns, ReverseDns, ZoneSpan};
 use crate::special::{self, Special};
 
 /// The report on one network (and the address typed in it, if any).
@@ -30,7 +31,15 @@ pub struct Report {
     pub usable: Count,
     /// Legacy class A–E (IPv4 only).
     pub class: Option<char>,
+    /// The network's reverse zone, a single address's PTR name, or else the smallest zone
+    /// holding the network (larger than it when the prefix is off an octet/nibble boundary).
     pub reverse_dns: String,
+    /// The zone holding the whole network (for a single address, the zone of its PTR).
+    pub reverse_dns_zone: String,
+    /// IPv4 /25–/31: the RFC 2317 classless name, e.g. `0-63.150.92.193.in-addr.arpa`.
+    pub reverse_dns_classless: Option<String>,
+    /// A prefix shorter than a boundary and off it: the zones it spans (count, first, last).
+    pub reverse_dns_zones: Option<ZoneSpan>,
     pub special: Vec<&'static Special>,
     /// Special-purpose blocks inside this network (when it is larger than they are).
     pub contains_special: Vec<&'static Special>,
@@ -90,6 +99,7 @@ impl Report {
         let p = net.prefix() as usize;
         let binary = if v4 { group_bits(&bits, p, 8, '.') } else { group_bits(&bits, p, 16, ':') };
         debug_assert_eq!(bits.len(), w);
+        let rdns = reverse_dns(net);
         Report {
             input: input.trim().to_string(),
             understood_as,
@@ -109,7 +119,10 @@ impl Report {
             addresses: net.size(),
             usable: mode.usable(net),
             class: v4.then(|| legacy_class(net.network())),
-            reverse_dns: reverse_zone(net),
+            reverse_dns: rdns.name,
+            reverse_dns_zone: rdns.zone,
+            reverse_dns_classless: rdns.classless,
+            reverse_dns_zones: rdns.zones,
             contains_special: special::overlapping(net),
             globally_reachable: special::is_global(net),
             label: special::label(net),
@@ -130,6 +143,19 @@ impl Report {
             count_48: (!v4).then(|| if net.prefix() <= 48 { Count::pow2(48 - net.prefix()) } else { Count::ZERO }),
             notes: embedded_v4_notes(n.address.unwrap_or(net.network()), net),
         }
+    }
+}
+
+impl Report {
+    /// The value and note shown beside "Reverse DNS" (the calculator and `cidrplan info`).
+    pub fn reverse_dns_shown(&self) -> (String, Option<String>) {
+        ReverseDns {
+            name: self.reverse_dns.clone(),
+            zone: self.reverse_dns_zone.clone(),
+            classless: self.reverse_dns_classless.clone(),
+            zones: self.reverse_dns_zones.clone(),
+        }
+        .shown()
     }
 }
 
@@ -245,31 +271,6 @@ pub fn legacy_class(a: Addr) -> char {
         192..=223 => 'C',
         224..=239 => 'D',
         _ => 'E',
-    }
-}
-
-/// The reverse-DNS zone that holds the whole network: octet-aligned for IPv4 (a /20 sits in
-/// its /16's zone), nibble-aligned for IPv6. A single address gives its PTR name.
-pub fn reverse_zone(net: Cidr) -> String {
-    let a = net.network();
-    if net.prefix() == net.width() {
-        return a.reverse_pointer();
-    }
-    match net.family() {
-        Family::V4 => {
-            let keep = (net.prefix() / 8) as usize;
-            let o = (a.value() as u32).to_be_bytes();
-            let mut labels: Vec<String> = o[..keep].iter().rev().map(|x| x.to_string()).collect();
-            labels.push("in-addr.arpa".into());
-            labels.join(".")
-        }
-        Family::V6 => {
-            let keep = (net.prefix() / 4) as usize;
-            let hex = format!("{:032x}", a.value());
-            let mut labels: Vec<String> = hex[..keep].chars().rev().map(String::from).collect();
-            labels.push("ip6.arpa".into());
-            labels.join(".")
-        }
     }
 }
 

@@ -62,7 +62,8 @@ pub fn result_rows(r: &Report, parsed: &Parsed) -> Vec<ResultRow> {
         ]),
         _ => rows.extend([row("Integer", &r.integer, None), row("Hex", &r.hex, None)]),
     }
-    rows.push(row("Reverse DNS", &r.reverse_dns, None));
+    let (reverse, why) = r.reverse_dns_shown();
+    rows.push(row("Reverse DNS", reverse, why));
     if !v4 {
         rows.extend([
             row("Expanded", r.exploded.clone().unwrap_or_default(), None),

@@ -203,7 +203,11 @@ fn parse_strict(input: &str) -> Result<Parsed, InputError> {
         return Err(InputError::new("Enter an IPv4 or IPv6 address, network or range"));
     }
     if let Some((i, dash)) = text.char_indices().find(|&(_, c)| c == '-' || c == '–' || c == '—') {
-        return parse_range(text, i, dash.len_utf8()).map_err(|e| e.shifted(lead));
+        // A dash right after '/' is a negative prefix (`10.0.0.0/-1`), not a range: the prefix
+        // is what is wrong, and the prefix parser says so.
+        if !text[..i].trim_end().ends_with('/') {
+            return parse_range(text, i, dash.len_utf8()).map_err(|e| e.shifted(lead));
+        }
     }
     parse_network_text(text).map(Parsed::Network).map_err(|e| e.shifted(lead))
 }
@@ -671,5 +675,17 @@ mod tests {
         assert!(parse("2001:db8::/ffff:ffff::").unwrap_err().message.contains("did you mean /32"));
         assert_eq!(parse("10.0.0.0/08").unwrap_err().suggestion.as_deref(), Some("10.0.0.0/8"));
         assert_eq!(parse("010.0.0.1/24").unwrap_err().suggestion.as_deref(), Some("10.0.0.1/24"));
+    }
+
+    #[test]
+    fn a_negative_prefix_is_a_bad_prefix_not_a_range() {
+        let e = parse("192.168.1.1/-1").unwrap_err();
+        assert_eq!(e.message, "Prefix -1 is not valid: use a whole number from 0 to 32");
+        assert_eq!(e.span, Some(12..14));
+        let e = parse("2001:db8::/ -64").unwrap_err();
+        assert_eq!(e.message, "Prefix -64 is not valid: use a whole number from 0 to 128");
+        assert!(parse("10.0.0.0/-").unwrap_err().message.contains("is not a prefix length"));
+        // A dash elsewhere is still a range.
+        assert!(matches!(parse("10.0.0.1 - 10.0.0.9"), Ok(Parsed::Range(_))));
     }
 }

@@ -31,6 +31,7 @@
 //!   listed before anything changes ([`BaseChange`], in `design/base.rs`).
 
 mod base;
+mod find;
 pub mod library;
 mod text;
 

@@ -194,3 +194,25 @@ fn labels_from_a_file_cannot_smuggle_a_line_break_into_the_text_exports() {
     assert!(d.clone().with_labels(vec![Label { node: net("10.0.0.0/24"), note: "a\nb".into() }]).is_err());
     assert_eq!(to_tsv(&d).lines().count(), 3);
 }
+
+#[test]
+fn row_for_finds_the_leaf_of_an_address_or_a_block() {
+    let mut d = Design::new(net("10.0.0.0/16"), Mode::Standard);
+    d.split_all_to(30).unwrap();
+    assert_eq!(d.len(), 16_384);
+    // 10.3.7.9 is in 10.3.7.8/30: row (3 * 256 + 7) * 64 + 2.
+    assert_eq!(d.row_for(" 10.0.7.9 ").unwrap(), 7 * 64 + 2);
+    assert_eq!(d.leaves()[d.row_for("10.0.255.255").unwrap()].net, net("10.0.255.252/30"));
+    // A block: the first leaf inside it, or the leaf it is part of.
+    assert_eq!(d.leaves()[d.row_for("10.0.16.0/20").unwrap()].net, net("10.0.16.0/30"));
+    assert_eq!(d.leaves()[d.row_for("10.0.16.0/31").unwrap()].net, net("10.0.16.0/30"));
+    assert_eq!(d.row_for("10.0.0.0/16").unwrap(), 0);
+    // With host bits: the address typed.
+    assert_eq!(d.leaves()[d.row_for("10.0.9.9/16").unwrap()].net, net("10.0.9.8/30"));
+    assert_eq!(d.row_for("10.1.0.0").unwrap_err().0, "10.1.0.0 is outside the base network 10.0.0.0/16");
+    assert_eq!(d.row_for("10.0.0.0/8").unwrap_err().0, "10.0.0.0/8 is outside the base network 10.0.0.0/16");
+    assert_eq!(d.row_for("2001:db8::1").unwrap_err().0, "2001:db8::1 is outside the base network 10.0.0.0/16");
+    assert!(d.row_for("banana").unwrap_err().0.starts_with("'banana' is not an address or a block"));
+    assert!(d.row_for("").unwrap_err().0.starts_with("Enter an address"));
+    assert_eq!(d.row_for("10.0.0.1-10.0.0.9").unwrap_err().0, "Enter one address or one block to go to, not a range");
+}

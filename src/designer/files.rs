@@ -59,7 +59,7 @@ pub(super) fn ImportExport() -> impl IntoView {
             <button type="button" class="button" on:click=export_csv>"Export CSV"</button>
             <button type="button" class="button" on:click=move |_| copy(to_markdown, "Copied the table as Markdown")>"Copy Markdown"</button>
             <button type="button" class="button" on:click=move |_| copy(to_tsv, "Copied the table as TSV")>"Copy TSV"</button>
-            <span class="bulk-note" role="status">{move || copied.get()}</span>
+            <span class="copy-note" role="status">{move || copied.get()}</span>
             <label class="button file-button">
                 "Import JSON"
                 <input type="file" accept=".json,application/json" class="visually-hidden" node_ref=file_input on:change=on_file />

@@ -57,10 +57,9 @@ pub(super) fn LeafRow(row: RowView) -> impl IntoView {
                     aria-label=tools_label
                     aria-haspopup="dialog"
                     title="Split to /N or into N parts"
+                    // The "⋯" is drawn by CSS, so the cell's text stays the subnet alone.
                     on:click=move |ev| super::tools::open_tools(tools, net, &ev)
-                >
-                    "⋯"
-                </button>
+                ></button>
                 {problem.map(|p| view! { <span class="problem-mark" role="img" aria-label=p>"⚠"</span> })}
             </th>
             {row.cells.into_iter().map(|c| view! { <BarTd cell=c /> }).collect_view()}

@@ -134,7 +134,7 @@ pub struct AppState {
     /// Saved work that could not be read (kept aside; shown until dismissed).
     pub storage_problem: RwSignal<Option<String>>,
     pub pending_share: RwSignal<Option<PendingShare>>,
-    /// The last error of a designer action ("AWS subnets can be at most /28 …").
+    /// The last error of a designer action ("AWS subnets are no smaller than /28 …").
     pub design_error: RwSignal<Option<String>>,
     pub label_edit: RwSignal<Option<LabelEdit>>,
 }

@@ -31,9 +31,13 @@
 //!   listed before anything changes ([`BaseChange`], in `design/base.rs`).
 
 mod base;
+mod find;
 mod levels;
 pub mod library;
 mod space;
+mod text;
+
+pub use text::{to_markdown, to_tsv};
 
 pub use base::{parse_base, BaseChange, Rebased};
 pub use levels::DrawnBar;
@@ -731,8 +735,9 @@ impl Design {
     fn check_mode_allows(&self, what: &str, prefix: u8) -> Result<(), DesignError> {
         let (_, longest) = self.mode.prefix_range(self.base.family());
         if prefix > longest {
+            // Said as in `Mode::size_problem`: "at most /28" would read as "no larger".
             return err(format!(
-                "{} subnets can be at most /{longest}; {what} would make /{prefix}",
+                "{} subnets are no smaller than /{longest}; {what} would make /{prefix}",
                 self.mode.label()
             ));
         }
@@ -831,18 +836,39 @@ impl Design {
     /// Split every leaf shorter than `/prefix` down to `/prefix`; longer leaves stay. Returns
     /// the new number of leaves. Refused past the mode's smallest subnet or [`MAX_LEAVES`].
     pub fn split_all_to(&mut self, prefix: u8) -> Result<usize, DesignError> {
-        let w = self.base.width();
-        if prefix > w {
-            return err(format!("/{prefix} is longer than an IPv{} address (/{w})", self.base.family().number()));
-        }
-        if prefix < self.base.prefix() {
-            return err(format!("/{prefix} is larger than the base network {}", self.base));
-        }
-        self.check_mode_allows(&format!("splitting to /{prefix}"), prefix)?;
-        let count = self.count_after_split(0..self.leaves.len(), prefix);
-        self.check_cap(count, &format!("Splitting every subnet to /{prefix}"))?;
-        self.split_rows_to(0..self.leaves.len(), prefix);
+        self.split_node_to(self.base, prefix)?;
         Ok(self.leaves.len())
+    }
+
+    /// Split every leaf under tree node `node` (a leaf, or an inner node's whole group) that is
+    /// shorter than `/prefix` down to `/prefix` by the split rule; longer leaves, and every row
+    /// outside `node`, stay. Returns the number of leaves under `node` afterwards.
+    pub fn split_node_to(&mut self, node: Cidr, prefix: u8) -> Result<usize, DesignError> {
+        let rows = self.span(node)?;
+        let w = node.width();
+        if prefix > w {
+            return err(format!("/{prefix} is longer than an IPv{} address (/{w})", node.family().number()));
+        }
+        if prefix < node.prefix() {
+            return err(if node == self.base {
+                format!("/{prefix} is larger than the base network {node}")
+            } else {
+                format!("/{prefix} is larger than {node}")
+            });
+        }
+        let whole = node == self.base;
+        let what = if whole { format!("splitting to /{prefix}") } else { format!("splitting {node} to /{prefix}") };
+        self.check_mode_allows(&what, prefix)?;
+        let under = self.count_after_split(rows.clone(), prefix);
+        let total = (self.leaves.len() - rows.len()) as u128 + under;
+        let what = if whole {
+            format!("Splitting every subnet to /{prefix}")
+        } else {
+            format!("Splitting {node} to /{prefix}")
+        };
+        self.check_cap(total, &what)?;
+        self.split_rows_to(rows, prefix);
+        Ok(under as usize)
     }
 
     /// Cut the base into `n` equal parts, `n` rounded up to a power of two: every leaf larger
@@ -850,26 +876,34 @@ impl Design {
     /// finer stays (the hierarchy is never discarded; "Join all" first to start over). Returns
     /// the number of parts so the UI can say "rounded 5 up to 8".
     pub fn split_into(&mut self, n: u64) -> Result<usize, DesignError> {
+        self.split_node_into(self.base, n)
+    }
+
+    /// [`Design::split_into`] for tree node `node` only: `node` cut into `n` equal parts (`n`
+    /// rounded up to a power of two, which is returned), leaves outside `node` untouched.
+    pub fn split_node_into(&mut self, node: Cidr, n: u64) -> Result<usize, DesignError> {
+        let rows = self.span(node)?;
         if n == 0 {
             return err("Split into at least 1 part");
         }
         // ceil(log2(n)): the number of binary levels that give at least n parts.
         let bits = (u64::BITS - (n - 1).leading_zeros()) as u8;
         let rounded = pow2_saturating(bits);
-        if bits > self.base.host_bits() {
+        if bits > node.host_bits() {
             return err(format!(
                 "{} cannot be split into {} parts: it holds only {} addresses",
-                self.base,
+                node,
                 grouped(n as u128),
-                self.base.size().grouped()
+                node.size().grouped()
             ));
         }
-        self.check_cap(rounded, &format!("Splitting {} into {} parts", self.base, grouped(n as u128)))?;
-        let prefix = self.base.prefix() + bits;
-        self.check_mode_allows(&format!("splitting {} into {rounded} parts", self.base), prefix)?;
-        let count = self.count_after_split(0..self.leaves.len(), prefix);
-        self.check_cap(count, &format!("Splitting {} into {} parts", self.base, grouped(n as u128)))?;
-        self.split_rows_to(0..self.leaves.len(), prefix);
+        let what = format!("Splitting {} into {} parts", node, grouped(n as u128));
+        self.check_cap(rounded, &what)?;
+        let prefix = node.prefix() + bits;
+        self.check_mode_allows(&format!("splitting {node} into {rounded} parts"), prefix)?;
+        let count = self.count_after_split(rows.clone(), prefix);
+        self.check_cap((self.leaves.len() - rows.len()) as u128 + count, &what)?;
+        self.split_rows_to(rows, prefix);
         Ok(rounded as usize)
     }
 
@@ -1100,26 +1134,8 @@ pub fn to_csv(d: &Design) -> String {
     let mut out = String::with_capacity(CSV_HEADER.len() + 2 + d.len() * 112);
     out.push_str(CSV_HEADER);
     out.push_str("\r\n");
-    // The labels of the groups holding the current leaf, outermost first (labels are sorted in
-    // pre-order, so each one's ancestors come before it).
-    let mut groups: Vec<&Label> = Vec::new();
-    let mut next_label = 0;
-    for leaf in &d.leaves {
+    for_each_path(d, |leaf, path| {
         let net = leaf.net;
-        while let Some(l) = d.labels.get(next_label).filter(|l| l.node < net) {
-            next_label += 1;
-            while groups.last().is_some_and(|g| !g.node.contains(l.node)) {
-                groups.pop();
-            }
-            groups.push(l);
-        }
-        while groups.last().is_some_and(|g| !g.node.contains(net)) {
-            groups.pop();
-        }
-        let mut path: Vec<&str> = groups.iter().map(|g| g.note.as_str()).collect();
-        if leaf.has_note() {
-            path.push(&leaf.note);
-        }
         let (fu, lu) = match d.mode.usable_range(net) {
             Some((f, l)) => (f.to_string(), l.to_string()),
             None => (String::new(), String::new()),
@@ -1144,8 +1160,37 @@ pub fn to_csv(d: &Design) -> String {
         let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
-    }
+    });
     out
+}
+
+/// Call `f` with every leaf, in order, and its label path: the labels of the groups holding
+/// it, outermost first, then its own note (the CSV's `path` column, joined by
+/// [`PATH_SEPARATOR`]). One pass over leaves and labels together.
+fn for_each_path<'a>(d: &'a Design, mut f: impl FnMut(&'a Leaf, &[&'a str])) {
+    // Labels are sorted in pre-order, so each one's ancestors come before it.
+    let mut groups: Vec<&Label> = Vec::new();
+    let mut next_label = 0;
+    let mut path: Vec<&str> = Vec::new();
+    for leaf in &d.leaves {
+        let net = leaf.net;
+        while let Some(l) = d.labels.get(next_label).filter(|l| l.node < net) {
+            next_label += 1;
+            while groups.last().is_some_and(|g| !g.node.contains(l.node)) {
+                groups.pop();
+            }
+            groups.push(l);
+        }
+        while groups.last().is_some_and(|g| !g.node.contains(net)) {
+            groups.pop();
+        }
+        path.clear();
+        path.extend(groups.iter().map(|g| g.note.as_str()));
+        if leaf.has_note() {
+            path.push(&leaf.note);
+        }
+        f(leaf, &path);
+    }
 }
 
 /// One CSV cell: a leading apostrophe when a spreadsheet would read it as a formula, then

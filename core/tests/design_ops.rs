@@ -71,7 +71,7 @@ fn refused_splits_say_why() {
     let mut d = Design::new(net("10.0.0.0/28"), Mode::Aws);
     assert_eq!(
         d.split(net("10.0.0.0/28"), 2).unwrap_err().0,
-        "AWS subnets can be at most /28; splitting 10.0.0.0/28 would make /29"
+        "AWS subnets are no smaller than /28; splitting 10.0.0.0/28 would make /29"
     );
     assert_eq!(d.split(net("10.0.0.0/28"), 3).unwrap_err().0, "A subnet splits into 2 or 16 parts, not 3");
     assert_eq!(d.split(net("10.0.0.0/29"), 2).unwrap_err().0, "10.0.0.0/29 is not a subnet of this design");
@@ -83,7 +83,7 @@ fn refused_splits_say_why() {
     let mut v6 = Design::new(net("2001:db8::/64"), Mode::Azure);
     assert_eq!(
         v6.split(net("2001:db8::/64"), 2).unwrap_err().0,
-        "Azure subnets can be at most /64; splitting 2001:db8::/64 would make /65"
+        "Azure subnets are no smaller than /64; splitting 2001:db8::/64 would make /65"
     );
 }
 
@@ -150,7 +150,10 @@ fn split_all_to_cuts_only_shorter_leaves() {
     assert_eq!(d.split_all_to(23).unwrap_err().0, "/23 is larger than the base network 10.0.0.0/24");
     assert_eq!(d.split_all_to(33).unwrap_err().0, "/33 is longer than an IPv4 address (/32)");
     let mut aws = Design::new(net("10.0.0.0/16"), Mode::Aws);
-    assert_eq!(aws.split_all_to(29).unwrap_err().0, "AWS subnets can be at most /28; splitting to /29 would make /29");
+    assert_eq!(
+        aws.split_all_to(29).unwrap_err().0,
+        "AWS subnets are no smaller than /28; splitting to /29 would make /29"
+    );
 }
 
 #[test]
@@ -190,7 +193,7 @@ fn split_into_rounds_up_to_a_power_of_two() {
     let mut aws = Design::new(net("10.0.0.0/24"), Mode::Aws);
     assert_eq!(
         aws.split_into(32).unwrap_err().0,
-        "AWS subnets can be at most /28; splitting 10.0.0.0/24 into 32 parts would make /29"
+        "AWS subnets are no smaller than /28; splitting 10.0.0.0/24 into 32 parts would make /29"
     );
 }
 
@@ -262,7 +265,7 @@ fn set_mode_keeps_leaves_and_reports_misfits() {
     assert_eq!(d.summary().problems, 16);
     assert_eq!(
         d.split(net("10.0.0.64/26"), 16).unwrap_err().0,
-        "AWS subnets can be at most /28; splitting 10.0.0.64/26 would make /30"
+        "AWS subnets are no smaller than /28; splitting 10.0.0.64/26 would make /30"
     );
     assert_eq!(d.set_mode(Mode::Standard), vec![]);
     assert_eq!(d.leaves(), &before[..]);

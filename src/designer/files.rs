@@ -2,7 +2,7 @@
 
 use crate::browser;
 use crate::state::AppState;
-use cidrplan::design::{from_json, to_csv, to_json};
+use cidrplan::design::{from_json, to_csv, to_json, to_markdown, to_tsv, Design};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,6 +20,13 @@ pub(super) fn ImportExport() -> impl IntoView {
     };
     let export_csv = move |_| {
         browser::download(&format!("cidrplan-{}.csv", base_name()), "text/csv", &st.design.with_untracked(to_csv))
+    };
+    // Visible feedback beside the buttons (the status line is for screen readers only).
+    let copied = RwSignal::new("");
+    let copy = move |text: fn(&Design) -> String, what: &'static str| {
+        browser::copy_to_clipboard(&st.design.with_untracked(text));
+        copied.set(what);
+        st.status.set(what.into());
     };
     let on_file = move |_| {
         let Some(input) = file_input.get_untracked() else { return };
@@ -50,6 +57,9 @@ pub(super) fn ImportExport() -> impl IntoView {
         <div class="toolbar-group" role="group" aria-label="Import and export">
             <button type="button" class="button" on:click=export_json>"Export JSON"</button>
             <button type="button" class="button" on:click=export_csv>"Export CSV"</button>
+            <button type="button" class="button" on:click=move |_| copy(to_markdown, "Copied the table as Markdown")>"Copy Markdown"</button>
+            <button type="button" class="button" on:click=move |_| copy(to_tsv, "Copied the table as TSV")>"Copy TSV"</button>
+            <span class="copy-note" role="status">{move || copied.get()}</span>
             <label class="button file-button">
                 "Import JSON"
                 <input type="file" accept=".json,application/json" class="visually-hidden" node_ref=file_input on:change=on_file />

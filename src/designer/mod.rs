@@ -13,14 +13,16 @@ mod label;
 mod library;
 mod row;
 mod summary;
+mod tools;
 
 use crate::state::AppState;
 use base::BaseControls;
 use bulk::BulkControls;
 use cidrplan::table::{rows_in_window_at, window_for_scroll};
 use leptos::prelude::*;
-use row::{row_key, LeafRow};
+use row::{row_key, Jumped, LeafRow};
 use summary::Summary;
+use tools::{RowTools, ToolsPopover};
 
 /// Must equal `--row-h` in style/main.css (rows have a fixed height so the window is exact).
 const ROW_H: f64 = 34.0;
@@ -44,6 +46,11 @@ pub fn Designer() -> impl IntoView {
     let view_h = RwSignal::new(600.0f64);
     let hidden = RwSignal::new(Vec::<&'static str>::new());
     let scroller: NodeRef<leptos::html::Div> = NodeRef::new();
+    provide_context(RowTools(RwSignal::new(None)));
+    let jumped = RwSignal::new(None);
+    provide_context(Jumped(jumped));
+    let go_text = RwSignal::new(String::new());
+    let go_error = RwSignal::new(None::<String>);
 
     let window = Memo::new(move |_| design.with(|d| window_for_scroll(scroll_top.get(), view_h.get(), ROW_H, d.len())));
     // The split/join columns change with the design, not with scrolling.
@@ -73,6 +80,24 @@ pub fn Designer() -> impl IntoView {
             scroll_top.set(el.scroll_top() as f64);
         }
     };
+    // Scroll the leaf holding the typed address (or block) into the middle of the view, mark
+    // it and focus its note, so the keyboard carries on from there.
+    let go = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match design.with_untracked(|d| d.row_for(&go_text.get_untracked()).map(|i| (i, d.leaves()[i].net))) {
+            Ok((row, net)) => {
+                go_error.set(None);
+                jumped.set(Some(net));
+                let top = (row as f64 * ROW_H - view_h.get_untracked() / 3.0).max(0.0);
+                if let Some(el) = scroller.get_untracked() {
+                    el.set_scroll_top(top as i32);
+                    scroll_top.set(el.scroll_top() as f64);
+                }
+                crate::browser::focus_later(format!("input[aria-label=\"Note for {net}\"]"), true);
+            }
+            Err(e) => go_error.set(Some(e.0)),
+        }
+    };
     let table_class = move || {
         let mut c = String::from("designer-table");
         for h in hidden.get() {
@@ -89,6 +114,22 @@ pub fn Designer() -> impl IntoView {
             <BulkControls />
             <Summary />
             {move || st.design_error.get().map(|e| view! { <p class="error" role="alert"><span class="error-icon" aria-hidden="true">"!"</span>{e}</p> })}
+            <form class="toolbar go-to" on:submit=go>
+                <label class="field small">
+                    <span class="field-label">"Go to"</span>
+                    <input
+                        type="text"
+                        class="mono"
+                        placeholder="10.0.7.9 or 10.0.0.0/20"
+                        aria-describedby="go-to-error"
+                        prop:value=move || go_text.get()
+                        on:input=move |ev| go_text.set(event_target_value(&ev))
+                    />
+                </label>
+                <button type="submit" class="button">"Go"</button>
+                <span id="go-to-error" class="go-to-error" role="status">{move || go_error.get()}</span>
+            </form>
+            <ToolsPopover />
             <details class="columns-menu">
                 <summary>"Columns"</summary>
                 <div class="columns-list">

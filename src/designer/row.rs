@@ -6,6 +6,10 @@ use cidrplan::table::{BarCell, RowView};
 use cidrplan::{Cidr, Family};
 use leptos::prelude::*;
 
+/// The leaf "Go to" last landed on, highlighted until the next jump.
+#[derive(Clone, Copy)]
+pub(super) struct Jumped(pub RwSignal<Option<Cidr>>);
+
 /// What a row's DOM is built from. Note and colour are left out: they are bound reactively,
 /// so editing them keeps the row (and the control under the pointer or focus) in place.
 pub(super) fn row_key(r: &RowView) -> (usize, Cidr, Vec<BarCell>, Option<String>, String, String) {
@@ -34,6 +38,9 @@ pub(super) fn LeafRow(row: RowView) -> impl IntoView {
     let net = row.net;
     let note_label = format!("Note for {net}");
     let color_label = format!("Colour of {net}");
+    let tools_label = format!("Tools for {net}");
+    let tools = expect_context::<super::tools::RowTools>();
+    let jumped = expect_context::<Jumped>().0;
     let problem = row.problem.clone();
     let problem_tip = problem.clone().unwrap_or_default();
     let has_problem = problem.is_some();
@@ -41,9 +48,18 @@ pub(super) fn LeafRow(row: RowView) -> impl IntoView {
     let leaf = move || st.design.with(|d| d.leaf_index(net).and_then(|i| d.leaf(i)).map(|l| (l.note.clone(), l.color)));
     let color = move || leaf().and_then(|(_, c)| c);
     view! {
-        <tr class="leaf" class:has-problem=has_problem style:--row-color=move || color_var(color()) data-row=row.index.to_string()>
+        <tr class="leaf" class:has-problem=has_problem class:jumped=move || jumped.get() == Some(net) style:--row-color=move || color_var(color()) data-row=row.index.to_string()>
             <th scope="row" class="col-subnet mono" title=problem_tip>
                 {net.to_string()}
+                <button
+                    type="button"
+                    class="tools-button"
+                    aria-label=tools_label
+                    aria-haspopup="dialog"
+                    title="Split to /N or into N parts"
+                    // The "⋯" is drawn by CSS, so the cell's text stays the subnet alone.
+                    on:click=move |ev| super::tools::open_tools(tools, net, &ev)
+                ></button>
                 {problem.map(|p| view! { <span class="problem-mark" role="img" aria-label=p>"⚠"</span> })}
             </th>
             {row.cells.into_iter().map(|c| view! { <BarTd cell=c /> }).collect_view()}

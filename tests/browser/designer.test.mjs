@@ -824,3 +824,63 @@ test('IPv6: usable counts of a /48 split into /64s fit their cells at 1280 and 3
   await page.setViewportSize({ width: 1280, height: 800 });
   s.assertClean();
 });
+
+// Issue #9 item 9: one row's bulk tools, Go to, Markdown/TSV copy.
+
+test('a row\'s tools split it to /N and into 5 parts (rounded to 8); another row\'s note survives', T, async () => {
+  await freshDesigner();
+  await split(page, '10.0.0.0/16');
+  await waitLeaves(page, 2);
+  await setNote(page, '10.0.128.0/17', 'keep me');
+  await page.getByRole('button', { name: 'Tools for 10.0.0.0/17', exact: true }).click();
+  const dlg = page.getByRole('dialog', { name: 'Tools for 10.0.0.0/17' });
+  await dlg.getByRole('textbox', { name: 'Split to /' }).fill('19');
+  await dlg.getByRole('button', { name: 'Split', exact: true }).click();
+  await waitLeaves(page, 5);
+  assert.equal(await noteOf(page, '10.0.128.0/17'), 'keep me');
+  // Escape closes the popover (it covers the rows below it).
+  await page.keyboard.press('Escape');
+  await dlg.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Tools for 10.0.128.0/17', exact: true }).click();
+  const dlg2 = page.getByRole('dialog', { name: 'Tools for 10.0.128.0/17' });
+  await dlg2.getByRole('textbox', { name: 'Into' }).fill('5');
+  await dlg2.getByRole('button', { name: 'parts', exact: true }).click();
+  await waitLeaves(page, 12);
+  assert.match(await dlg2.locator('.row-tools-note').innerText(), /Rounded 5 up to 8/);
+  await page.keyboard.press('Escape');
+  s.assertClean();
+});
+
+test('Go to an address in a 16,384-row table shows that row; outside the base says so', T, async () => {
+  await freshDesigner();
+  await splitAllTo(page, 30);
+  await waitLeaves(page, 16384);
+  const field = page.getByRole('textbox', { name: 'Go to' });
+  await field.fill('10.0.200.9');
+  await field.press('Enter');
+  const row = page.locator('.table-scroll tr.leaf.jumped');
+  await row.waitFor({ timeout: 5_000 });
+  assert.equal(await row.locator('th').innerText(), '10.0.200.8/30');
+  await settle(page);
+  assert.equal(await row.isVisible(), true);
+  await field.fill('10.9.0.1');
+  await field.press('Enter');
+  await page.locator('.go-to-error', { hasText: '10.9.0.1 is outside the base network 10.0.0.0/16' }).waitFor();
+  s.assertClean();
+});
+
+test('Copy Markdown puts the design table on the clipboard', T, async () => {
+  await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(s.url).origin });
+  await freshDesigner();
+  await split(page, '10.0.0.0/16');
+  await waitLeaves(page, 2);
+  await setNote(page, '10.0.0.0/17', 'a|b');
+  await blurAll(page);
+  await page.getByRole('button', { name: 'Copy Markdown' }).click();
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()).includes('| 10.0.0.0/17 | /17 |'));
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(text, /^\| Subnet \| Prefix \|/);
+  assert.match(text, /a\\\|b/);
+  await page.locator('.copy-note', { hasText: 'Copied' }).waitFor();
+  s.assertClean();
+});

@@ -46,7 +46,7 @@
 //! Google Cloud resource names) keep only allowed characters and are deduped with a counter.
 
 mod cloudformation;
-mod escape;
+pub(crate) mod escape;
 mod header;
 mod json;
 mod routing;

@@ -103,11 +103,14 @@ pub fn report_sizes(dist: &Path) -> Res<u64> {
     Ok(gz_total)
 }
 
-/// Gzipped bytes `dist/` may hold. A ratchet against regressions at today's size (371.8 KiB)
-/// plus a little room, not the goal: issue 5 asks for 200 KB, and the README's "Bundle size"
-/// section says what dominates and what meeting it would take. Lower it whenever the build
-/// shrinks.
-pub const BUDGET_GZ_BYTES: u64 = 380 * 1024;
+/// Gzipped bytes `dist/` may hold (precompressed copies not counted). A ratchet against
+/// regressions, not the goal. Raised from 380 to 475 KiB with issue 9 (measured 468.7 KiB):
+/// its fixes grew every tool (the planner's avoid/NAT/routing exports and draft links, the
+/// designer's labels, named designs, persisted undo, row tools and IPv6 drawing, the
+/// calculator's typing states and bit view) and the app is still one module. Issue 10 splits
+/// it into one module per tool with per-tool budgets (calculator 160 KiB); lower this then,
+/// and whenever the build shrinks.
+pub const BUDGET_GZ_BYTES: u64 = 475 * 1024;
 
 /// Fails when the gzipped total exceeds [`BUDGET_GZ_BYTES`] (deterministic for a given tree).
 pub fn check_budget(gz_total: u64) -> Res<()> {

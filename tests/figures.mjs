@@ -7,7 +7,7 @@
 // Nothing here measures anything: it only lays out recorded figures, so that the document
 // always says which run they came from.
 
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -29,17 +29,19 @@ const need = (key) => {
   return perf[key];
 };
 
-// Every file under dist/ (sub-folders too, e.g. wasm-bindgen snippets), gzipped by Node's
-// zlib at level 9: what a compressing static host sends. `cargo xtask dist`, which enforces
-// the budget, uses flate2; the two differ by about 1 %.
+// Every file under dist/ (sub-folders too, e.g. wasm-bindgen snippets) but the build's
+// precompressed `.br`/`.gz` copies, gzipped by Node's zlib at level 9 (`cargo xtask dist`,
+// which enforces the budget, uses flate2; the two differ by about 1 %), and its brotli copy's
+// size when it has one: what nginx with deploy/nginx.conf sends a current browser.
 const files = [];
-for (const entry of (await readdir(dist, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+for (const entry of (await readdir(dist, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && !/\.(br|gz)$/.test(e.name))) {
   const full = path.join(entry.parentPath ?? entry.path, entry.name);
   const bytes = await readFile(full);
-  files.push({ name: path.relative(dist, full), raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length });
+  const br = await stat(`${full}.br`).then((st) => st.size).catch(() => bytes.length);
+  files.push({ name: path.relative(dist, full), raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length, br });
 }
 files.sort((a, b) => a.name.localeCompare(b.name));
-const total = files.reduce((a, f) => ({ raw: a.raw + f.raw, gz: a.gz + f.gz }), { raw: 0, gz: 0 });
+const total = files.reduce((a, f) => ({ raw: a.raw + f.raw, gz: a.gz + f.gz, br: a.br + f.br }), { raw: 0, gz: 0, br: 0 });
 
 const lines = [];
 const p = (s = '') => lines.push(s);
@@ -63,13 +65,14 @@ p('## Bundle (`dist/`)');
 p();
 p(
   'Each file compressed by Node\'s zlib at level 9, as a compressing static host would send it (`cargo xtask dist`, ' +
-    'which enforces the size budget, compresses with flate2 at its best level; the two differ by about 1 %).',
+    'which enforces the size budget, compresses with flate2 at its best level; the two differ by about 1 %), and the ' +
+    'size of the build\'s brotli copy, which nginx with deploy/nginx.conf sends a current browser.',
 );
 p();
-p('| File | Raw | gzip -9 |');
-p('|---|---:|---:|');
-for (const f of files) p(`| \`${f.name.replace(/-[0-9a-f]{16}(?=[._])/, '-…')}\` | ${kib(f.raw)} | ${kib(f.gz)} |`);
-p(`| **Total** | ${kib(total.raw)} | **${kib(total.gz)}** (${fmt(total.gz)} bytes) |`);
+p('| File | Raw | gzip -9 | brotli 11 (served) |');
+p('|---|---:|---:|---:|');
+for (const f of files) p(`| \`${f.name.replace(/-[0-9a-f]{16}(?=[._])/, '-…')}\` | ${kib(f.raw)} | ${kib(f.gz)} | ${kib(f.br)} |`);
+p(`| **Total** | ${kib(total.raw)} | **${kib(total.gz)}** (${fmt(total.gz)} bytes) | **${kib(total.br)}** (${fmt(total.br)} bytes) |`);
 p();
 p('## Loading and typing');
 p();

@@ -84,7 +84,7 @@ p(
     `**${ms('cold-load-to-calculator-result median')}** | ${ms('cold-load-to-calculator-result min')} | ` +
     `${ms('cold-load-to-calculator-result max')} | next frame ${ms('cold-load-to-calculator-result (next frame) median')}; ` +
     `wasm received ${ms('cold-load wasm-received median')}; first contentful paint ${ms('cold-load first-contentful-paint median')}; ` +
-    `served uncompressed by the test server (${fmt(perf['cold-load total transfer'])} bytes) from 127.0.0.1 |`,
+    `served by nginx with deploy/nginx.conf (${fmt(perf['cold-load total transfer'])} bytes) from 127.0.0.1 |`,
 );
 p(`| Keystroke → calculator result updated | **${ms('keystroke-to-result median')}** | | ${ms('keystroke-to-result max')} | DOM changed ${ms('keystroke-to-dom median')}; ↑ on the input (prefix − 1) ${ms('arrowup-to-result median')} |`);
 p();

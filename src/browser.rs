@@ -104,6 +104,15 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
+/// Where the element an event was bound to sits in the viewport, as (left, top, right, bottom)
+/// pixels, and the viewport's width: what a popover opened from it needs to stay on screen.
+pub fn event_target_box(ev: &web_sys::Event) -> ((f64, f64, f64, f64), f64) {
+    let rect =
+        ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.get_bounding_client_rect());
+    let width = window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
+    (rect.map(|r| (r.left(), r.top(), r.right(), r.bottom())).unwrap_or_default(), width)
+}
+
 /// Registers the service worker (static/sw.js), which makes every tool work offline after this
 /// visit. Where there is none (plain http, a browser that blocks it) the app just goes on: a
 /// refused registration is caught, never an error in the console.

@@ -13,11 +13,7 @@ pub(super) fn label_button(node: Cidr) -> String {
 
 /// Open the editor for `node` beside the element the event came from.
 pub(super) fn open_label_editor(st: AppState, node: Cidr, ev: &leptos::ev::MouseEvent) {
-    use wasm_bindgen::JsCast;
-    let rect =
-        ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.get_bounding_client_rect());
-    let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
-    let (right, top) = rect.map(|r| (r.right(), r.top())).unwrap_or((0.0, 0.0));
+    let ((_, top, right, _), width) = crate::browser::event_target_box(ev);
     // Beside the bar, but never past the right edge (a phone is 360 px wide).
     let left = (right + 4.0).min(width - 272.0).max(4.0);
     // Whole pixels: formatting a float would add the float printer to the bundle.

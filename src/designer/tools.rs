@@ -24,11 +24,7 @@ fn tools_button(node: Cidr) -> String {
 
 /// Open the tools of `node` beside the button the event came from.
 pub(super) fn open_tools(tools: RowTools, node: Cidr, ev: &leptos::ev::MouseEvent) {
-    use wasm_bindgen::JsCast;
-    let rect =
-        ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).map(|e| e.get_bounding_client_rect());
-    let width = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1280.0);
-    let (left, bottom) = rect.map(|r| (r.left(), r.bottom())).unwrap_or((0.0, 0.0));
+    let ((left, _, _, bottom), width) = crate::browser::event_target_box(ev);
     // Below the button, never past the right edge (a phone is 360 px wide, the popover 300).
     let left = left.min(width - 304.0).max(4.0);
     tools.0.set(Some(ToolsAt { node, left: left as i32, top: bottom as i32 + 2 }));

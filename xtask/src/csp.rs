@@ -96,9 +96,7 @@ fn externalize(html: &str) -> (String, Vec<(String, String)>) {
         out.push_str(&html[from..start]);
         if is_module && !has_src {
             let text = &html[tag_end + 1..close];
-            let digest = Sha256::digest(text.as_bytes());
-            let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-            let name = format!("loader-{hex}.js");
+            let name = format!("loader-{}.js", crate::util::short_hash(text.as_bytes()));
             out.push_str(&format!("<script type=\"module\" src=\"./{name}\"></script>"));
             files.push((name, text.to_string()));
         } else {

@@ -2,8 +2,7 @@
 //! `const BUILD = 'dev';`, and each release build gets its own id there, so a deploy ships a
 //! changed sw.js and browsers install it (with this build's files) on the next load.
 
-use crate::util::Res;
-use sha2::{Digest, Sha256};
+use crate::util::{short_hash, Res};
 use std::path::Path;
 
 const PLACEHOLDER: &str = "const BUILD = 'dev';";
@@ -11,7 +10,7 @@ const PLACEHOLDER: &str = "const BUILD = 'dev';";
 /// The build's id: the first 16 hex digits of the sha256 of the final index.html, which names
 /// every hashed file of the build.
 pub fn build_id(index_html: &str) -> String {
-    Sha256::digest(index_html.as_bytes()).iter().take(8).map(|b| format!("{b:02x}")).collect()
+    short_hash(index_html.as_bytes())
 }
 
 /// Writes the build id into dist/sw.js; returns it.

@@ -103,6 +103,13 @@ pub fn is_root() -> bool {
     capture(Command::new("id").arg("-u")).as_deref() == Some("0")
 }
 
+/// The first 16 hex digits of the sha256 of `bytes`: the content hash in a file name (as
+/// trunk names its files) or a build id.
+pub fn short_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -130,6 +130,91 @@ pub fn encode_checked(state: &ShareState) -> Result<String, ShareError> {
 /// The state in a link fragment, with or without its leading `#`. A fragment that is not
 /// `v<N>.…` is a plain calculator input (percent-decoded, in Standard mode).
 pub fn decode(fragment: &str) -> Result<ShareState, ShareError> {
+    match decode_kind::<ANY_KIND>(fragment)? {
+        Opened::Mine(state) => Ok(state),
+        Opened::Other(k) => fail(format!("This link holds a {k:?} state, which was not asked for")),
+    }
+}
+
+/// What a link holds, by the tool that opens it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Calculator,
+    Design,
+    Plan,
+}
+
+/// A link opened by one tool: its own state, or the kind of state another tool opens (the
+/// rest of such a link is not read: that tool reads it, and says what is wrong with it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)] // one value per link opened
+pub enum Opened {
+    Mine(ShareState),
+    Other(Kind),
+}
+
+/// The kind of a link's state, from its header alone (a versioned link is inflated to read
+/// its first byte; nothing else is checked).
+pub fn kind(fragment: &str) -> Result<Kind, ShareError> {
+    let Some((_, body)) = versioned(fragment)? else { return Ok(Kind::Calculator) };
+    let payload = inflate_body(body)?;
+    kind_of(bytes::Reader::new(&payload).u8("the link's content")?)
+}
+
+/// [`decode`] for the calculator alone: a tool module that opens only calculator links links
+/// only their reader (and no design or plan code).
+pub fn decode_calculator(fragment: &str) -> Result<Opened, ShareError> {
+    decode_kind::<{ v1::KIND_CALCULATOR }>(fragment)
+}
+
+/// [`decode`] for designs alone (see [`decode_calculator`]).
+pub fn decode_design(fragment: &str) -> Result<Opened, ShareError> {
+    decode_kind::<{ v1::KIND_DESIGN }>(fragment)
+}
+
+/// [`decode`] for plans alone (see [`decode_calculator`]).
+pub fn decode_plan(fragment: &str) -> Result<Opened, ShareError> {
+    decode_kind::<{ v1::KIND_PLAN }>(fragment)
+}
+
+fn kind_of(byte: u8) -> Result<Kind, ShareError> {
+    match byte {
+        v1::KIND_CALCULATOR => Ok(Kind::Calculator),
+        v1::KIND_DESIGN => Ok(Kind::Design),
+        v1::KIND_PLAN => Ok(Kind::Plan),
+        k => unknown_kind(k),
+    }
+}
+
+/// `decode_kind`'s `K` for "whatever the link holds".
+const ANY_KIND: u8 = u8::MAX;
+
+/// The one decoder: `K` is the kind byte of the state wanted, or [`ANY_KIND`]. It is a
+/// constant, so each tool's copy keeps only the readers of its own kind.
+fn decode_kind<const K: u8>(fragment: &str) -> Result<Opened, ShareError> {
+    let Some((version, body)) = versioned(fragment)? else {
+        let text = fragment.strip_prefix('#').unwrap_or(fragment);
+        return Ok(if K == v1::KIND_CALCULATOR || K == ANY_KIND {
+            Opened::Mine(ShareState::Calculator { input: plain::decode(text), mode: Mode::Standard })
+        } else {
+            Opened::Other(Kind::Calculator)
+        });
+    };
+    let payload = inflate_body(body)?;
+    let mut r = bytes::Reader::new(&payload);
+    let k = r.u8("the link's content")?;
+    if K != ANY_KIND && k != K {
+        return kind_of(k).map(Opened::Other);
+    }
+    let kind = if K == ANY_KIND { k } else { K };
+    let state = if version == 1 { v1::read_kind(kind, &mut r)? } else { v2::read_kind(kind, &mut r)? };
+    r.finish()?;
+    Ok(Opened::Mine(state))
+}
+
+/// The version and body of a versioned link, `None` for a plain one, or why neither: too
+/// long, or a version this cidrplan cannot read.
+fn versioned(fragment: &str) -> Result<Option<(u32, &str)>, ShareError> {
     let text = fragment.strip_prefix('#').unwrap_or(fragment);
     if text.len() > MAX_LINK_CHARS {
         return fail(format!(
@@ -138,15 +223,12 @@ pub fn decode(fragment: &str) -> Result<ShareState, ShareError> {
             grouped(MAX_LINK_CHARS)
         ));
     }
-    let Some((version, body)) = split_version(text) else {
-        return Ok(ShareState::Calculator { input: plain::decode(text), mode: Mode::Standard });
-    };
+    let Some((version, body)) = split_version(text) else { return Ok(None) };
     if version.len() > 1 && version.starts_with('0') {
         return fail(format!("This link has an unknown format (v{})", truncate(version, 12)));
     }
     match version.parse::<u32>() {
-        Ok(1) => v1::decode(body),
-        Ok(2) => v2::decode(body),
+        Ok(v @ (1 | 2)) => Ok(Some((v, body))),
         Ok(v) if v > CURRENT_VERSION => fail(format!(
             "This link was made by a newer cidrplan (v{v}); this one opens links up to v{CURRENT_VERSION}. Reload the page to update"
         )),
@@ -155,6 +237,11 @@ pub fn decode(fragment: &str) -> Result<ShareState, ShareError> {
         }
         _ => fail(format!("This link has an unknown format (v{})", truncate(version, 12))),
     }
+}
+
+/// A versioned link's payload: every version so far is base64url of raw deflate.
+fn inflate_body(body: &str) -> Result<Vec<u8>, ShareError> {
+    deflate::inflate(&base64url::decode(body)?, MAX_PAYLOAD_BYTES)
 }
 
 /// `("7", rest)` for `v7.rest`: a `v`, decimal digits (no leading zero unless just `0`), a dot.

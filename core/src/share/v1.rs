@@ -22,7 +22,7 @@
 //! Nothing may follow. A 16-way split needs no code of its own: it is four binary levels.
 
 use super::bytes::{push_varint, BitReader, BitWriter, Reader};
-use super::{base64url, deflate, fail, ShareError, ShareState, MAX_PAYLOAD_BYTES};
+use super::{base64url, deflate, fail, ShareError, ShareState};
 use crate::addr::{Addr, Cidr, Family};
 use crate::design::{sanitize_note, Color, Design, Leaf, MAX_LEAVES, MAX_NOTE_CHARS};
 use crate::mode::Mode;
@@ -146,18 +146,14 @@ fn tree_bits(d: &Design) -> Vec<u8> {
     bits.bytes
 }
 
-pub(super) fn decode(body: &str) -> Result<ShareState, ShareError> {
-    let compressed = base64url::decode(body)?;
-    let payload = deflate::inflate(&compressed, MAX_PAYLOAD_BYTES)?;
-    let mut r = Reader::new(&payload);
-    let state = match r.u8("the link's content")? {
-        KIND_CALCULATOR => read_calculator(&mut r)?,
-        KIND_DESIGN => ShareState::Design(read_design(&mut r)?),
-        KIND_PLAN => ShareState::Plan(super::plan_v1::read(&mut r)?),
-        k => return super::unknown_kind(k),
-    };
-    r.finish()?;
-    Ok(state)
+/// The payload of a v1 body after its kind byte: the kind's body, nothing after it.
+pub(super) fn read_kind(kind: u8, r: &mut Reader) -> Result<ShareState, ShareError> {
+    match kind {
+        KIND_CALCULATOR => read_calculator(r),
+        KIND_DESIGN => Ok(ShareState::Design(read_design(r)?)),
+        KIND_PLAN => Ok(ShareState::Plan(super::plan_v1::read(r)?)),
+        k => super::unknown_kind(k),
+    }
 }
 
 pub(super) fn read_calculator(r: &mut Reader) -> Result<ShareState, ShareError> {

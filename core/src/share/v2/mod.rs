@@ -14,7 +14,7 @@ mod plan;
 use super::bytes::Reader;
 use super::extensions::Extensions;
 use super::v1::{self, KIND_CALCULATOR, KIND_DESIGN, KIND_PLAN};
-use super::{base64url, deflate, ShareError, ShareState, MAX_PAYLOAD_BYTES};
+use super::{base64url, deflate, ShareError, ShareState};
 
 const PREFIX: &str = "v2.";
 
@@ -53,23 +53,19 @@ pub(super) fn payload(state: &ShareState) -> Vec<u8> {
     out
 }
 
-pub(super) fn decode(body: &str) -> Result<ShareState, ShareError> {
-    let compressed = base64url::decode(body)?;
-    let payload = deflate::inflate(&compressed, MAX_PAYLOAD_BYTES)?;
-    let mut r = Reader::new(&payload);
-    let state = match r.u8("the link's content")? {
+/// The payload after its kind byte: the kind's v1 body and its extensions.
+pub(super) fn read_kind(kind: u8, r: &mut Reader) -> Result<ShareState, ShareError> {
+    match kind {
         KIND_CALCULATOR => {
-            let state = v1::read_calculator(&mut r)?;
-            Extensions::read(&mut r)?.finish()?;
-            state
+            let state = v1::read_calculator(r)?;
+            Extensions::read(r)?.finish()?;
+            Ok(state)
         }
         KIND_DESIGN => {
-            let d = v1::read_design(&mut r)?;
-            ShareState::Design(design::apply(d, Extensions::read(&mut r)?)?)
+            let d = v1::read_design(r)?;
+            Ok(ShareState::Design(design::apply(d, Extensions::read(r)?)?))
         }
-        KIND_PLAN => plan::read(&mut r)?,
-        k => return super::unknown_kind(k),
-    };
-    r.finish()?;
-    Ok(state)
+        KIND_PLAN => plan::read(r),
+        k => super::unknown_kind(k),
+    }
 }

@@ -25,6 +25,9 @@ fn kind_of(state: &ShareState) -> Kind {
     }
 }
 
+/// One tool's decoder.
+type Decoder = fn(&str) -> Result<Opened, share::ShareError>;
+
 /// The three single-kind decoders on `link`: exactly the one of its kind opens it, to what
 /// `decode` gives; the others name that kind.
 fn check(link: &str) {
@@ -32,7 +35,7 @@ fn check(link: &str) {
     let want = kind_of(&full);
     assert_eq!(share::kind(link).unwrap(), want, "{link}");
     assert_eq!(share::kind(&format!("#{link}")).unwrap(), want, "{link} with #");
-    let decoders: [(Kind, fn(&str) -> Result<Opened, share::ShareError>); 3] = [
+    let decoders: [(Kind, Decoder); 3] = [
         (Kind::Calculator, share::decode_calculator),
         (Kind::Design, share::decode_design),
         (Kind::Plan, share::decode_plan),
@@ -71,7 +74,7 @@ fn links_written_today_and_by_v1_go_to_their_tool() {
 
 #[test]
 fn a_bad_link_gets_the_same_reason_from_every_tool() {
-    for bad in ["v2.____", "v1.AB", "v9.abc", "v2." , "v01.x"] {
+    for bad in ["v2.____", "v1.AB", "v9.abc", "v2.", "v01.x"] {
         let reason = decode(bad).unwrap_err();
         assert_eq!(share::kind(bad).unwrap_err(), reason, "{bad}");
         assert_eq!(share::decode_calculator(bad).unwrap_err(), reason, "{bad}");

@@ -100,23 +100,47 @@ pub fn encode_v1(state: &ShareState) -> String {
 /// Like [`encode`], but refuses a state whose link [`decode`] would reject as too large, so
 /// the UI can suggest exporting JSON instead of handing out a link that does not open.
 pub fn encode_checked(state: &ShareState) -> Result<String, ShareError> {
-    // A design's payload is built once: checked for size, then compressed into the link
-    // (this runs on every edit in the web app).
-    let link = match state {
-        ShareState::Design(d) => {
-            let payload = v2::payload(state);
-            if payload.len() > MAX_PAYLOAD_BYTES {
-                return fail(format!(
-                    "This design is too large for a link: its {} subnets and notes need {} bytes, more than the {} a link may hold. Export it as JSON instead",
-                    grouped(d.len()),
-                    grouped(payload.len()),
-                    grouped(MAX_PAYLOAD_BYTES)
-                ));
-            }
-            v2::link(&payload)
-        }
-        _ => encode(state),
+    match state {
+        ShareState::Calculator { input, mode } => calculator_link(input, *mode),
+        ShareState::Design(d) => design_link(d),
+        ShareState::Plan(p) => plan_link(p, None),
+        ShareState::PlanDraft { fitted, form } => plan_link(fitted, Some(form)),
+    }
+}
+
+/// [`encode_checked`] of a calculator state. Each tool module calls its own kind's function,
+/// so it links no other kind's writer.
+pub fn calculator_link(input: &str, mode: Mode) -> Result<String, ShareError> {
+    let link = match mode {
+        Mode::Standard => plain::encode(input),
+        _ => v2::link(&v2::calculator_payload(input, mode)),
     };
+    checked_length(link)
+}
+
+/// [`encode_checked`] of a design.
+pub fn design_link(d: &Design) -> Result<String, ShareError> {
+    // The payload is built once: checked for size, then compressed into the link (this runs
+    // on every edit in the web app).
+    let payload = v2::design_payload(d);
+    if payload.len() > MAX_PAYLOAD_BYTES {
+        return fail(format!(
+            "This design is too large for a link: its {} subnets and notes need {} bytes, more than the {} a link may hold. Export it as JSON instead",
+            grouped(d.len()),
+            grouped(payload.len()),
+            grouped(MAX_PAYLOAD_BYTES)
+        ));
+    }
+    checked_length(v2::link(&payload))
+}
+
+/// [`encode_checked`] of a plan: `shown` is the plan drawn, `draft` the form when it differs
+/// (a [`ShareState::PlanDraft`]).
+pub fn plan_link(shown: &Plan, draft: Option<&Plan>) -> Result<String, ShareError> {
+    checked_length(v2::link(&v2::plan_payload(shown, draft)))
+}
+
+fn checked_length(link: String) -> Result<String, ShareError> {
     if link.len() > MAX_LINK_CHARS {
         return fail(format!(
             "This link would be {} characters long; links hold at most {}. Export the design as JSON instead",

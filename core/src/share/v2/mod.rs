@@ -15,6 +15,9 @@ use super::bytes::Reader;
 use super::extensions::Extensions;
 use super::v1::{self, KIND_CALCULATOR, KIND_DESIGN, KIND_PLAN};
 use super::{base64url, deflate, ShareError, ShareState};
+use crate::design::Design;
+use crate::mode::Mode;
+use crate::plan::Plan;
 
 const PREFIX: &str = "v2.";
 
@@ -29,27 +32,33 @@ pub(super) fn link(payload: &[u8]) -> String {
 
 /// The uncompressed payload (exposed to the parent for the size check).
 pub(super) fn payload(state: &ShareState) -> Vec<u8> {
-    let mut out = Vec::new();
     match state {
-        ShareState::Calculator { input, mode } => {
-            out.push(KIND_CALCULATOR);
-            v1::write_calculator(&mut out, input, *mode);
-            Extensions::default().write(&mut out);
-        }
-        ShareState::Design(d) => {
-            out.push(KIND_DESIGN);
-            v1::write_design(&mut out, d);
-            design::extensions(d).write(&mut out);
-        }
-        ShareState::Plan(p) => {
-            out.push(KIND_PLAN);
-            plan::write(&mut out, p, None);
-        }
-        ShareState::PlanDraft { fitted, form } => {
-            out.push(KIND_PLAN);
-            plan::write(&mut out, fitted, Some(form));
-        }
+        ShareState::Calculator { input, mode } => calculator_payload(input, *mode),
+        ShareState::Design(d) => design_payload(d),
+        ShareState::Plan(p) => plan_payload(p, None),
+        ShareState::PlanDraft { fitted, form } => plan_payload(fitted, Some(form)),
     }
+}
+
+/// One payload writer per kind, so a caller that writes one kind links only its writer.
+pub(super) fn calculator_payload(input: &str, mode: Mode) -> Vec<u8> {
+    let mut out = vec![KIND_CALCULATOR];
+    v1::write_calculator(&mut out, input, mode);
+    Extensions::default().write(&mut out);
+    out
+}
+
+pub(super) fn design_payload(d: &Design) -> Vec<u8> {
+    let mut out = vec![KIND_DESIGN];
+    v1::write_design(&mut out, d);
+    design::extensions(d).write(&mut out);
+    out
+}
+
+/// `shown` is the plan drawn; `draft` the form, when the two differ.
+pub(super) fn plan_payload(shown: &Plan, draft: Option<&Plan>) -> Vec<u8> {
+    let mut out = vec![KIND_PLAN];
+    plan::write(&mut out, shown, draft);
     out
 }
 

@@ -3,9 +3,9 @@
 //
 // - One cache per build, `cidrplan-<BUILD>`. `cargo xtask dist` stamps BUILD with the build's
 //   id, so each deploy ships a different sw.js, which the browser installs on the next load.
-// - Install: the page of this build (index.html) and every file it names (the loader, the
-//   wasm-bindgen JS, the wasm, the CSS) go into this build's cache together, so what works
-//   offline is one whole build, never a mixture.
+// - Install: the page of this build (index.html) and every file of the build (FILES: the
+//   loader, every tool's module, the CSS, the icons) go into this build's cache together, so
+//   every tool works offline, from one whole build, never a mixture.
 // - Activate: caches of other builds are deleted.
 // - Navigations are network-first (a new deploy shows at once; offline, the cached page of
 //   this build). Other files of this origin are cache-first: their names carry a content
@@ -13,6 +13,10 @@
 
 const BUILD = 'dev';
 const CACHE = `cidrplan-${BUILD}`;
+// Every file of the build (the loader, each tool's module, the CSS, the icons), stamped by
+// `cargo xtask dist`: tools load on demand, so the page does not name them all. `null` (trunk
+// serve): the files the page names.
+const FILES = null;
 
 /** The same-origin files a page names in href= or src= (trunk writes `./name`, unquoted). */
 function assetsOf(html) {
@@ -27,7 +31,8 @@ self.addEventListener('install', (event) => {
       const page = await fetch('./', { cache: 'no-cache' });
       if (!page.ok) throw new Error(`index.html: HTTP ${page.status}`);
       const html = await page.clone().text();
-      await cache.addAll(['./manifest.webmanifest', './icon.svg', ...assetsOf(html)].filter((u, i, all) => all.indexOf(u) === i));
+      const files = FILES ?? ['./manifest.webmanifest', './icon.svg', ...assetsOf(html)];
+      await cache.addAll(files.filter((u, i, all) => all.indexOf(u) === i));
       await cache.put('./', page);
       await self.skipWaiting();
     })(),

@@ -1,0 +1,174 @@
+//! The planner's state as signals, shared by context: the form (every value the core can
+//! store), its layout, the last plan that fitted, the undo history, and a shared plan waiting
+//! for an answer; saved in this browser on every change (the host writes the link).
+
+use cidrplan::history::History;
+use cidrplan::plan::{self, Layout, Plan, PlanError};
+use cidrplan::share;
+use cidrplan_shell::{browser, Shell};
+use leptos::prelude::*;
+
+const KEY_PLAN: &str = "cidrplan.v1.plan";
+/// The last plan that fitted, while the form (KEY_PLAN) does not: see `main.rs`.
+const KEY_PLAN_FITTED: &str = "cidrplan.v1.plan.fitted";
+/// Undo depth in memory.
+const MAX_UNDO: usize = 200;
+
+/// A plan from a link or (`from_file`) an imported JSON file, with the last plan that fitted
+/// when the link carried the form's draft: held until the user chooses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingPlan {
+    pub form: Plan,
+    pub fitted: Option<Plan>,
+    pub from_file: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct PlanState {
+    /// The planner's form: every value it holds that the core can store (see `main.rs` for
+    /// the model). It may be invalid or not fit.
+    pub plan: RwSignal<Plan>,
+    /// The form's layout, computed once per change for everyone who reads it.
+    pub plan_layout: Memo<Result<Layout, PlanError>>,
+    /// The last plan that laid out: the form itself whenever the form fits.
+    pub plan_fitted: RwSignal<Option<Plan>>,
+    plan_history: StoredValue<History<Plan>>,
+    /// Bumped on every history change so undo/redo buttons re-evaluate.
+    history_rev: RwSignal<u32>,
+    pub pending_share: RwSignal<Option<PendingPlan>>,
+    /// The shell's theme (the diagram's colours) and status line.
+    pub dark: RwSignal<bool>,
+    pub status: RwSignal<String>,
+}
+
+impl PlanState {
+    /// The saved form (or the first preset) and the last plan that fitted.
+    pub fn load(shell: Shell) -> PlanState {
+        let plan = browser::storage_get(KEY_PLAN)
+            .and_then(|s| plan::from_json(&s).ok())
+            .or_else(|| plan::preset("aws-3az"))
+            .unwrap_or_default();
+        let plan = RwSignal::new(plan);
+        let plan_layout = Memo::new(move |_| plan.with(|p| p.layout()));
+        // The saved last plan that fitted matters only while the form does not fit.
+        let plan_fitted = if plan_layout.with_untracked(|l| l.is_ok()) {
+            Some(plan.get_untracked())
+        } else {
+            browser::storage_get(KEY_PLAN_FITTED).and_then(|s| plan::from_json(&s).ok()).filter(|p| p.layout().is_ok())
+        };
+        let st = PlanState {
+            plan,
+            plan_layout,
+            plan_fitted: RwSignal::new(plan_fitted),
+            plan_history: StoredValue::new(History::new(MAX_UNDO)),
+            history_rev: RwSignal::new(0),
+            pending_share: RwSignal::new(None),
+            dark: shell.dark,
+            status: shell.status,
+        };
+        st.persist();
+        st
+    }
+
+    fn persist(self) {
+        Effect::new(move |_| {
+            let json = self.plan.with(plan::to_json);
+            browser::storage_set(KEY_PLAN, &json);
+        });
+        Effect::new(move |_| {
+            if let Some(json) = self.plan_fitted.with(|f| f.as_ref().map(plan::to_json)) {
+                browser::storage_set(KEY_PLAN_FITTED, &json);
+            }
+        });
+    }
+
+    /// A plan from a link or a file (with the last plan that fitted, for a link that carried
+    /// the form's draft): opened at once over a plan still equal to a preset, which holds no
+    /// work of its own; otherwise held for the "Open … / Keep mine" choice.
+    pub fn offer_plan(&self, form: Plan, fitted: Option<Plan>, from_file: bool) {
+        let same = self.plan.with_untracked(|p| *p == form)
+            && (fitted.is_none() || self.plan_fitted.with_untracked(|f| *f == fitted));
+        if same {
+            return;
+        }
+        let untouched = self.plan.with_untracked(|local| plan::presets().iter().any(|(_, _, preset)| preset == local));
+        if untouched {
+            self.open_plan(form, fitted);
+        } else {
+            self.pending_share.set(Some(PendingPlan { form, fitted, from_file }));
+        }
+    }
+
+    /// Replace the plan as one undoable step; `fitted` is shown while `form` does not fit.
+    pub fn open_plan(&self, form: Plan, fitted: Option<Plan>) {
+        self.edit_plan(|cur| *cur = form);
+        if let Some(f) = fitted.filter(|f| f.layout().is_ok()) {
+            if self.plan_layout.with_untracked(|l| l.is_err()) {
+                self.plan_fitted.set(Some(f));
+            }
+        }
+    }
+
+    /// Apply a plan edit as one undoable step (no-op when nothing changed). An edit the core
+    /// refuses to store ([`Plan::refusal`]) is not applied: the form checks first and keeps
+    /// such text in its field, so this only guards the autosave and the link.
+    pub fn edit_plan(&self, f: impl FnOnce(&mut Plan)) {
+        let before = self.plan.get_untracked();
+        let mut next = before.clone();
+        f(&mut next);
+        if next != before && next.refusal().is_none() {
+            self.plan_history.update_value(|h| h.push(before));
+            self.plan.set(next);
+            self.history_rev.update(|r| *r += 1);
+            self.sync_fitted();
+        }
+    }
+
+    /// After a change of the form: a form that fits is the last plan that fitted.
+    fn sync_fitted(&self) {
+        if self.plan_layout.with_untracked(|l| l.is_ok()) {
+            let p = self.plan.get_untracked();
+            if self.plan_fitted.with_untracked(|f| f.as_ref() != Some(&p)) {
+                self.plan_fitted.set(Some(p));
+            }
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history_rev.track();
+        self.plan_history.with_value(|h| h.can_undo())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history_rev.track();
+        self.plan_history.with_value(|h| h.can_redo())
+    }
+
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
+    pub fn redo(&self) {
+        self.step(false);
+    }
+
+    fn step(&self, back: bool) {
+        let cur = self.plan.get_untracked();
+        let moved = self.plan_history.try_update_value(|h| if back { h.undo(cur) } else { h.redo(cur) }).flatten();
+        if let Some(p) = moved {
+            self.plan.set(p);
+            self.sync_fitted();
+            self.history_rev.update(|r| *r += 1);
+            self.status.set(if back { "Undone" } else { "Redone" }.into());
+        }
+    }
+
+    /// What the planner shows, as a link (tracked): the form, and while it does not fit the
+    /// last plan that fitted too, so the link opens to the same page.
+    pub fn link(&self) -> Result<String, share::ShareError> {
+        self.plan.with(|form| match self.plan_fitted.get() {
+            Some(fitted) if fitted != *form => share::plan_link(&fitted, Some(form)),
+            _ => share::plan_link(form, None),
+        })
+    }
+}

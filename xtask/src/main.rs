@@ -12,6 +12,7 @@
 mod csp;
 mod dist;
 mod exports;
+mod modules;
 mod offline;
 mod precompress;
 mod stages;
@@ -123,6 +124,10 @@ fn dist_cmd(tb: &Toolbox) -> Res<i32> {
     ensure(tb, &BUILD_TOOLS)?;
     dist::build_release(tb)?;
     dist::report_sizes(&tb.dist_dir())?;
+    // The table is what `dist` is for: print it even when a tool is over its budget.
+    if let Err(e) = dist::check_tool_budgets(&tb.dist_dir()) {
+        println!("{e}");
+    }
     Ok(0)
 }
 

@@ -11,7 +11,7 @@ pub const STAGES: [(&str, &str); 8] = [
     ("tools", "install/check the pinned tools the selected stages need"),
     ("fmt", "cargo fmt --all --check"),
     ("clippy", "cargo clippy --workspace --all-targets -- -D warnings"),
-    ("clippy-wasm", "cargo clippy --target wasm32-unknown-unknown -p cidrplan-web -- -D warnings"),
+    ("clippy-wasm", "cargo clippy --target wasm32-unknown-unknown -p cidrplan-shell -p cidrplan-calculator -p cidrplan-subnets -p cidrplan-planner -- -D warnings"),
     ("test", "cargo test --workspace"),
     ("exports", "planner Terraform/CloudFormation through python-hcl2 and cfn-lint (PyPI, .tools/pyenv)"),
     ("build", "trunk build --release --offline (dist/)"),
@@ -168,15 +168,32 @@ fn run_stage(tb: &Toolbox, name: &str) -> Res<()> {
     match name {
         "fmt" => cargo_stage(tb, &["fmt", "--all", "--check"]),
         "clippy" => cargo_stage(tb, &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]),
-        "clippy-wasm" => {
-            cargo_stage(tb, &["clippy", "--target", WASM_TARGET, "-p", "cidrplan-web", "--", "-D", "warnings"])
-        }
+        "clippy-wasm" => cargo_stage(
+            tb,
+            &[
+                "clippy",
+                "--target",
+                WASM_TARGET,
+                "-p",
+                "cidrplan-shell",
+                "-p",
+                "cidrplan-calculator",
+                "-p",
+                "cidrplan-subnets",
+                "-p",
+                "cidrplan-planner",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
         "test" => cargo_stage(tb, &["test", "--workspace"]),
         "exports" => crate::exports::run_stage(tb),
         "build" => {
             dist::build_release(tb)?;
             let total = dist::report_sizes(&tb.dist_dir())?;
-            dist::check_budget(total)
+            dist::check_budget(total)?;
+            dist::check_tool_budgets(&tb.dist_dir())
         }
         "browser" => browser_tests(tb, &[]),
         other => Err(format!("no such stage `{other}`")),

@@ -74,6 +74,23 @@ p('|---|---:|---:|---:|');
 for (const f of files) p(`| \`${f.name.replace(/-[0-9a-f]{16}(?=[._])/, '-…')}\` | ${kib(f.raw)} | ${kib(f.gz)} | ${kib(f.br)} |`);
 p(`| **Total** | ${kib(total.raw)} | **${kib(total.gz)}** (${fmt(total.gz)} bytes) | **${kib(total.br)}** (${fmt(total.br)} bytes) |`);
 p();
+// What a visitor downloads before a tool's first result: the page, the CSS, the loader and
+// that tool's module (its JS glue and wasm) — the per-tool budget `cargo xtask dist` enforces.
+const TOOLS = ['calculator', 'subnets', 'planner'];
+const shared = files.filter((f) => f.name === 'index.html' || f.name.endsWith('.css') || /^boot-[0-9a-f]{16}\.js$/.test(f.name));
+p('## First load per tool');
+p();
+p('The page, its CSS, the loader (`boot-….js`) and the tool\'s own module: what arrives before that tool\'s first result. Other tools\' modules load when their tab is first chosen.');
+p();
+p('| Tool | Files | gzip -9 | brotli 11 (served) |');
+p('|---|---:|---:|---:|');
+for (const tool of TOOLS) {
+  const own = files.filter((f) => new RegExp(`^${tool}-[0-9a-f]{16}(_bg\\.wasm|\\.js)$`).test(f.name));
+  if (own.length !== 2) throw new Error(`dist/ has ${own.length} files of ${tool}'s module, not its .js and _bg.wasm`);
+  const sum = [...shared, ...own].reduce((a, f) => ({ gz: a.gz + f.gz, br: a.br + f.br }), { gz: 0, br: 0 });
+  p(`| ${tool} | ${shared.length + own.length} | **${kib(sum.gz)}** | **${kib(sum.br)}** |`);
+}
+p();
 p('## Loading and typing');
 p();
 p('| Measure | Median | Min | Max | Notes |');
@@ -85,6 +102,25 @@ p(
     `${ms('cold-load-to-calculator-result max')} | next frame ${ms('cold-load-to-calculator-result (next frame) median')}; ` +
     `wasm received ${ms('cold-load wasm-received median')}; first contentful paint ${ms('cold-load first-contentful-paint median')}; ` +
     `served by nginx with deploy/nginx.conf (${fmt(perf['cold-load total transfer'])} bytes) from 127.0.0.1 |`,
+);
+for (const tool of ['subnets', 'planner']) {
+  const k = `cold-load-to-${tool}-result`;
+  p(
+    `| Navigation with a ${tool === 'subnets' ? 'design' : 'plan'} link → ${tool === 'subnets' ? 'the designer\'s leaf count' : 'the planner\'s diagram'}, cold (10 loads, fresh contexts) | ` +
+      `**${ms(`${k} median`)}** | ${ms(`${k} min`)} | ${ms(`${k} max`)} | next frame ${ms(`${k} (next frame) median`)}; ` +
+      `wasm received ${ms(`cold-load ${tool} wasm-received median`)}; ${fmt(perf[`cold-load ${tool} total transfer`])} bytes |`,
+  );
+}
+for (const tool of ['subnets', 'planner']) {
+  p(
+    `| Calculator → ${tool} tab, its module not loaded yet (click → ${tool} shown; the loading state is on screen the frame after the click; 5 fresh contexts) | ` +
+      `**${ms(`tab-switch-first ${tool} median`)}** | | ${ms(`tab-switch-first ${tool} max`)} | once loaded, back and forth: ${ms(`tab-switch-again ${tool} median`)} |`,
+  );
+}
+const offline = await readJson('offline.json').catch(() => ({}));
+p(
+  `| Reload offline (after one visit: the service worker serves this build) → calculator's result | ` +
+    `**${offline['offline-reload-to-calculator-result'] == null ? '—' : `${fmt(offline['offline-reload-to-calculator-result'])} ms`}** | | | one reload (offline.test.mjs) |`,
 );
 p(`| Keystroke → calculator result updated | **${ms('keystroke-to-result median')}** | | ${ms('keystroke-to-result max')} | DOM changed ${ms('keystroke-to-dom median')}; ↑ on the input (prefix − 1) ${ms('arrowup-to-result median')} |`);
 p();

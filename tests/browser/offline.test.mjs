@@ -5,10 +5,10 @@
 
 import { test, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { distDir, startSession } from './lib/harness.mjs';
+import { distDir, startSession, testsDir } from './lib/harness.mjs';
 import { openDesigner, openPlanner, split, waitLeaves, waitPlanRows, waitResult } from './lib/app.mjs';
 
 const T = { timeout: 120_000 };
@@ -55,6 +55,19 @@ test('after one visit every tool works offline, and a repeat visit loads no wasm
   await s.context.setOffline(true);
   await page.reload({ waitUntil: 'load' });
   await page.locator('h1').first().waitFor();
+  // A figure (recorded, not asserted): navigation start → the calculator's result, offline.
+  const shownAt = await page.waitForFunction(
+    () => {
+      const dt = [...document.querySelectorAll('.result-grid dt')].find((d) => d.textContent.trim() === 'Network');
+      return dt?.nextElementSibling?.textContent.trim() ? performance.now() : false;
+    },
+    null,
+    { polling: 'raf' },
+  );
+  const ms = Math.round((await shownAt.jsonValue()) * 10) / 10;
+  console.log(`PERF offline-reload-to-calculator-result: ${ms} ms`);
+  await mkdir(path.join(testsDir, 'artifacts'), { recursive: true });
+  await writeFile(path.join(testsDir, 'artifacts', 'offline.json'), JSON.stringify({ recordedAt: new Date().toISOString(), 'offline-reload-to-calculator-result': ms }, null, 2) + '\n');
   const input = page.locator('#calc-input');
   await input.fill('192.168.10.77/27');
   await waitResult(page, 'Network', '192.168.10.64/27');

@@ -309,17 +309,22 @@ test('calculator: keystroke → result', { timeout: 60_000 }, async () => {
 
 /**
  * An init script (it runs in every document before the page's own scripts): records on the
- * document's clock, where 0 is the navigation's start, when the calculator's first result (the
- * Network row, with its value) is in the DOM, when the frame after it has run, and when trunk's
- * loader finished (TrunkApplicationStarted: the wasm module instantiated and main() returned).
+ * document's clock, where 0 is the navigation's start, when `tool`'s first result is in the DOM
+ * (the calculator's Network row with its value, the designer's leaf count, the planner's first
+ * diagram box), when the frame after it has run, and when static/boot.js started the first
+ * tool (cidrplan-started: its wasm module instantiated and its start() returned).
  */
-function markFirstResult() {
+function markFirstResult(tool) {
   const marks = (window.__coldLoad = {});
-  addEventListener('TrunkApplicationStarted', () => (marks.started = performance.now()), { once: true });
-  const shown = () => {
-    const dt = [...document.querySelectorAll('.result-grid dt')].find((d) => d.textContent.trim() === 'Network');
-    return (dt?.nextElementSibling?.querySelector('.value')?.textContent.trim() ?? '') !== '';
-  };
+  addEventListener('cidrplan-started', () => (marks.started = performance.now()), { once: true });
+  const shown = {
+    calculator: () => {
+      const dt = [...document.querySelectorAll('.result-grid dt')].find((d) => d.textContent.trim() === 'Network');
+      return (dt?.nextElementSibling?.querySelector('.value')?.textContent.trim() ?? '') !== '';
+    },
+    subnets: () => (document.querySelector('.summary p strong')?.textContent.trim() ?? '') !== '',
+    planner: () => document.querySelector('svg.diagram g.box') !== null,
+  }[tool];
   // Observing `document` itself works before <html> exists.
   const mo = new MutationObserver(() => {
     if (!shown()) return;
@@ -331,12 +336,12 @@ function markFirstResult() {
 }
 
 /**
- * One cold load of `url` in a new browser context of `browser`: its own empty HTTP cache (and
- * with it the compiled-wasm cache) and empty storage, as on a first visit. The page is checked
- * like the harness checks its own (errors, failed or foreign requests). Returns the marks and
- * the navigation/resource timing on the document's clock, and what the result row shows.
+ * One cold load of `url` (a link of `tool`) in a new browser context of `browser`: its own
+ * empty HTTP cache (and with it the compiled-wasm cache) and empty storage, as on a first
+ * visit. The page is checked like the harness checks its own (errors, failed or foreign
+ * requests). Returns the marks and the navigation/resource timing on the document's clock.
  */
-async function coldLoad(browser, url) {
+async function coldLoad(browser, url, tool) {
   const context = await browser.newContext(CONTEXT_OPTIONS);
   const problems = [];
   try {
@@ -347,7 +352,7 @@ async function coldLoad(browser, url) {
         return route.abort('blockedbyclient');
       },
     );
-    await context.addInitScript(markFirstResult);
+    await context.addInitScript(markFirstResult, tool);
     const page = await context.newPage();
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     page.on('console', (msg) => msg.type() === 'error' && problems.push(`console error: ${msg.text()}`));
@@ -374,54 +379,135 @@ async function coldLoad(browser, url) {
           new PerformanceObserver((list) => resolve(list.getEntries().at(-1)?.startTime ?? NaN)).observe({ type: 'largest-contentful-paint', buffered: true });
           setTimeout(() => resolve(NaN), 1000);
         }),
-        wasmRequests: wasm.length,
+        wasmFiles: wasm.map((r) => new URL(r.name).pathname.split('/').pop().replace(/-[0-9a-f]{16}_bg\.wasm$/, '')),
         wasmEnd: Math.max(...wasm.map((r) => r.responseEnd)),
         wasmTransfer: wasm.reduce((a, r) => a + r.transferSize, 0),
         transfer: nav.transferSize + res.reduce((a, r) => a + r.transferSize, 0),
       };
     });
-    return { ...m, network: await resultValue(page, 'Network'), problems };
+    const tab = await page.locator('[role=tab][aria-selected=true]').getAttribute('id');
+    return { ...m, tab, network: tool === 'calculator' ? await resultValue(page, 'Network') : null, problems };
   } finally {
     await context.close();
   }
 }
 
-test('cold load: navigation → calculator result, 10 fresh contexts', { timeout: 180_000 }, async () => {
+/** A link for each tool, as a visitor arrives with one (written by earlier builds). */
+const COLD_LINKS = {
+  calculator: '',
+  subnets: '#v2.XYqxDQAQEAD_QyFmUOtsInYg1MQTranVopCIa-6KQxByaWcng5EC_PAbiOqok0meGpSa4_tt',
+  planner: '#v2.AVMArP8CCHByb2QtdnBjCXVzLWVhc3QtMQEBEAoAAwAAAAMGcHVibGljBBgHcHJpdmF0ZQUUBGRhdGEGGAAAAAACEMCoDKwQAAIBCQdvbi1wcmVtAAIBAQ',
+};
+
+test('cold load per tool: navigation → first result, 10 fresh contexts each', { timeout: 400_000 }, async () => {
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
   try {
     // One load first, not counted: the browser's own first page (renderer start-up, Chromium's
     // files in the OS cache) is not the app's cost, and a visitor's browser is already running.
-    await coldLoad(browser, s.url);
-    const loads = [];
-    for (let i = 0; i < 10; i++) loads.push(await coldLoad(browser, s.url));
-    for (const [i, l] of loads.entries()) {
-      assert.deepEqual(l.problems, [], `load ${i + 1}: the page was clean`);
-      // Empty storage and no fragment: the calculator's default input.
-      assert.equal(l.network, '10.0.0.0/16', `load ${i + 1}: the calculator shows 10.0.0.0/16`);
-      assert.ok(l.result > 0 && l.painted >= l.result, `load ${i + 1}: marks recorded (${l.result}, ${l.painted})`);
+    await coldLoad(browser, s.url, 'calculator');
+    for (const [tool, link] of Object.entries(COLD_LINKS)) {
+      const loads = [];
+      for (let i = 0; i < 10; i++) loads.push(await coldLoad(browser, s.url + link, tool));
+      for (const [i, l] of loads.entries()) {
+        assert.deepEqual(l.problems, [], `${tool} load ${i + 1}: the page was clean`);
+        assert.equal(l.tab, `tab-${tool}`, `${tool} load ${i + 1}: its tab is shown`);
+        assert.deepEqual(l.wasmFiles, [tool], `${tool} load ${i + 1}: only its own module was fetched`);
+        assert.ok(l.result > 0 && l.painted >= l.result, `${tool} load ${i + 1}: marks recorded (${l.result}, ${l.painted})`);
+        // Empty storage and no fragment: the calculator's default input.
+        if (tool === 'calculator') assert.equal(l.network, '10.0.0.0/16', `load ${i + 1}: the calculator shows 10.0.0.0/16`);
+      }
+      const of = (k) => stats(loads.map((l) => l[k]));
+      const result = of('result');
+      const key = tool === 'calculator' ? 'cold-load' : `cold-load ${tool}`;
+      report(`${tool === 'calculator' ? 'cold-load-to-calculator-result' : `cold-load-to-${tool}-result`} median`, result.median);
+      report(`${tool === 'calculator' ? 'cold-load-to-calculator-result' : `cold-load-to-${tool}-result`} min`, result.min);
+      report(`${tool === 'calculator' ? 'cold-load-to-calculator-result' : `cold-load-to-${tool}-result`} max`, result.max);
+      report(`${tool === 'calculator' ? 'cold-load-to-calculator-result' : `cold-load-to-${tool}-result`} (next frame) median`, of('painted').median);
+      report(`${key} html-received median`, of('html').median);
+      report(`${key} first-contentful-paint median`, of('fcp').median);
+      report(`${key} largest-contentful-paint median`, of('lcp').median);
+      report(`${key} wasm-received median`, of('wasmEnd').median);
+      report(`${key} app-started (cidrplan-started) median`, of('started').median);
+      report(`${key} domcontentloaded median`, of('domContentLoaded').median);
+      // What nginx sent (brotli): the module, and everything the page fetched.
+      report(`${key} wasm transfer`, loads[0].wasmTransfer, 'bytes');
+      report(`${key} total transfer`, loads[0].transfer, 'bytes');
     }
-    const of = (k) => stats(loads.map((l) => l[k]));
-    const result = of('result');
-    report('cold-load-to-calculator-result median', result.median);
-    report('cold-load-to-calculator-result min', result.min);
-    report('cold-load-to-calculator-result max', result.max);
-    report('cold-load-to-calculator-result (next frame) median', of('painted').median);
-    report('cold-load html-received median', of('html').median);
-    report('cold-load first-contentful-paint median', of('fcp').median);
-    report('cold-load largest-contentful-paint median', of('lcp').median);
-    report('cold-load wasm-received median', of('wasmEnd').median);
-    report('cold-load app-started (TrunkApplicationStarted) median', of('started').median);
-    report('cold-load domcontentloaded median', of('domContentLoaded').median);
-    // Sizes as this test server sends them (no compression, like `cargo xtask dist`'s files),
-    // and the wasm's gzip -9 size, what a compressing host would send.
-    report('cold-load wasm requests', loads[0].wasmRequests, 'requests');
-    report('cold-load wasm transfer', loads[0].wasmTransfer, 'bytes');
-    report('cold-load total transfer', loads[0].transfer, 'bytes');
-    const wasmFile = (await readdir(distDir)).find((f) => f.endsWith('.wasm'));
+    const wasmFile = (await readdir(distDir)).find((f) => /^calculator-[0-9a-f]{16}_bg\.wasm$/.test(f));
     report('wasm gzip -9', gzipSync(await readFile(path.join(distDir, wasmFile)), { level: 9 }).length, 'bytes');
   } finally {
     await browser.close();
   }
+});
+
+/**
+ * Clicks the tab `tool` and measures, on the page's clock: the frame after the click (the
+ * loading state or the tool must be on screen then) and the tool's view shown (`ready`).
+ */
+async function timeTabSwitch(page, tool, ready) {
+  return page.evaluate(
+    async ({ tool, ready }) => {
+      const t0 = performance.now();
+      document.getElementById(`tab-${tool}`).click();
+      const frame = await new Promise((r) =>
+        requestAnimationFrame(() =>
+          r({ at: performance.now() - t0, loading: document.querySelector('.tool-loading') !== null, shown: document.querySelector(ready) !== null }),
+        ),
+      );
+      await new Promise((resolve, reject) => {
+        if (document.querySelector(ready)) return resolve();
+        const timer = setTimeout(() => reject(new Error(`${tool} never showed ${ready}`)), 30_000);
+        const mo = new MutationObserver(() => {
+          if (!document.querySelector(ready)) return;
+          mo.disconnect();
+          clearTimeout(timer);
+          resolve();
+        });
+        mo.observe(document.body, { subtree: true, childList: true });
+      });
+      return { frame, shown: performance.now() - t0 };
+    },
+    { tool, ready },
+  );
+}
+
+test('tab switch: to a tool not loaded yet (loading state, then the tool) and back to one loaded', { timeout: 300_000 }, async () => {
+  const READY = { calculator: '#calc-input', subnets: '.summary', planner: 'svg.diagram g.box' };
+  const first = { subnets: [], planner: [] };
+  const again = { subnets: [], planner: [] };
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  try {
+    for (let i = 0; i < 6; i++) {
+      // A fresh context each time (empty HTTP cache and storage): the module comes from nginx,
+      // as on a first visit. The first round only warms the browser up and is not counted.
+      const context = await browser.newContext(CONTEXT_OPTIONS);
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (err) => errors.push(err.message));
+      await page.goto(s.url, { waitUntil: 'load' });
+      await page.locator(READY.calculator).waitFor();
+      for (const tool of ['subnets', 'planner']) {
+        const t = await timeTabSwitch(page, tool, READY[tool]);
+        assert.ok(t.frame.loading || t.frame.shown, `${tool}: the frame after the click shows the loading state or the tool`);
+        if (i) first[tool].push(t.shown);
+      }
+      for (const tool of ['subnets', 'planner']) {
+        await timeTabSwitch(page, 'calculator', READY.calculator);
+        const t = await timeTabSwitch(page, tool, READY[tool]);
+        if (i) again[tool].push(t.shown);
+      }
+      assert.deepEqual(errors, [], 'no page errors');
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  for (const tool of ['subnets', 'planner']) {
+    report(`tab-switch-first ${tool} median`, stats(first[tool]).median);
+    report(`tab-switch-first ${tool} max`, stats(first[tool]).max);
+    report(`tab-switch-again ${tool} median`, stats(again[tool]).median);
+  }
+  s.assertClean();
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ fn links_written_today_and_by_v1_go_to_their_tool() {
 
 #[test]
 fn a_bad_link_gets_the_same_reason_from_every_tool() {
-    for bad in ["v2.____", "v1.AB", "v9.abc", "v2." , "v01.x"] {
+    for bad in ["v2.____", "v1.AB", "v9.abc", "v2.", "v01.x"] {
         let reason = decode(bad).unwrap_err();
         assert_eq!(share::kind(bad).unwrap_err(), reason, "{bad}");
         assert_eq!(share::decode_calculator(bad).unwrap_err(), reason, "{bad}");

@@ -17,6 +17,9 @@ const FROZEN: &[&str] = &[
     "%761.2",
 ];
 
+/// One of the single-kind decoders.
+type Decoder = fn(&str) -> Result<Opened, share::ShareError>;
+
 fn kind_of(state: &ShareState) -> Kind {
     match state {
         ShareState::Calculator { .. } => Kind::Calculator,
@@ -32,7 +35,7 @@ fn check(link: &str) {
     let want = kind_of(&full);
     assert_eq!(share::kind(link).unwrap(), want, "{link}");
     assert_eq!(share::kind(&format!("#{link}")).unwrap(), want, "{link} with #");
-    let decoders: [(Kind, fn(&str) -> Result<Opened, share::ShareError>); 3] = [
+    let decoders: [(Kind, Decoder); 3] = [
         (Kind::Calculator, share::decode_calculator),
         (Kind::Design, share::decode_design),
         (Kind::Plan, share::decode_plan),

@@ -88,7 +88,7 @@ pub fn run(cfg: &Config, py: Result<&Python, &str>, dir: &Path) -> Result<Group,
     let mut rows = Vec::new();
 
     // 1. Enumerate every /28 of a network.
-    {
+    if cfg.runs_row("enumerate") {
         let base = inputs::v4(0x0A00_0000, s.enumerate_prefix);
         let n = 1u64 << (28 - s.enumerate_prefix);
         eprintln!("[bench] enumerate /28s of {base}…");
@@ -115,6 +115,9 @@ pub fn run(cfg: &Config, py: Result<&Python, &str>, dir: &Path) -> Result<Group,
         ("collapse_v4", inputs::random_v4_24s(s.collapse_v4, 1), 4, "random IPv4 /24s (anywhere)"),
         ("collapse_v6", inputs::random_v6_64s(s.collapse_v6, 2), 6, "random IPv6 /64s in 2001:db8::/44"),
     ] {
+        if !cfg.runs_row(name) {
+            continue;
+        }
         eprintln!("[bench] {name}: {} inputs…", nets.len());
         let file = cx.input_path(name);
         io(inputs::write_networks(&file, &nets))?;
@@ -124,7 +127,7 @@ pub fn run(cfg: &Config, py: Result<&Python, &str>, dir: &Path) -> Result<Group,
     }
 
     // 3. Exclude random /24s from 10.0.0.0/8, against two Python approaches.
-    {
+    if cfg.runs_row("exclude") {
         let base = inputs::v4(0x0A00_0000, 8);
         let holes = inputs::random_24s_in_10_8(s.exclude, 3);
         eprintln!("[bench] exclude {} /24s from {base}…", holes.len());
@@ -144,7 +147,7 @@ pub fn run(cfg: &Config, py: Result<&Python, &str>, dir: &Path) -> Result<Group,
     }
 
     // 4. Ranges to CIDRs.
-    {
+    if cfg.runs_row("ranges") {
         let ranges = inputs::random_v4_ranges(s.ranges, 4);
         eprintln!("[bench] {} ranges → CIDRs…", ranges.len());
         let file = cx.input_path("ranges");
@@ -162,7 +165,7 @@ pub fn run(cfg: &Config, py: Result<&Python, &str>, dir: &Path) -> Result<Group,
     }
 
     // 5. Parse mixed strings.
-    {
+    if cfg.runs_row("parse") {
         let strings = inputs::mixed_strings(s.parse, 5);
         eprintln!("[bench] parse {} strings…", strings.len());
         if let Some((t, e)) = strings.iter().find_map(|t| parse(t).err().map(|e| (t, e))) {

@@ -36,6 +36,8 @@ pub struct Sizes {
 
 pub struct Config {
     pub quick: bool,
+    /// `--only ROW`: run just that library row (e.g. `parse`) and skip the other groups.
+    pub only: Option<String>,
     pub sizes: Sizes,
     pub rust_runs: Runs,
     pub py_runs: Runs,
@@ -43,10 +45,16 @@ pub struct Config {
 }
 
 impl Config {
-    fn new(quick: bool) -> Config {
+    /// Whether the library row `name` is to run (all of them unless `--only` names another).
+    pub fn runs_row(&self, name: &str) -> bool {
+        self.only.as_deref().is_none_or(|o| name.starts_with(o))
+    }
+
+    fn new(quick: bool, only: Option<String>) -> Config {
         if quick {
             Config {
                 quick,
+                only,
                 sizes: Sizes {
                     enumerate_prefix: 13,
                     collapse_v4: 10_000,
@@ -62,6 +70,7 @@ impl Config {
         } else {
             Config {
                 quick,
+                only,
                 sizes: Sizes {
                     enumerate_prefix: 8,
                     collapse_v4: 1_000_000,
@@ -80,9 +89,11 @@ impl Config {
 
 const USAGE: &str = "cidrplan-bench: benchmarks cidrplan against CPython ipaddress, ipcalc and sipcalc.
 
-Usage: cargo run --release -p cidrplan-bench -- [--quick] [--write PATH]
+Usage: cargo run --release -p cidrplan-bench -- [--quick] [--only ROW] [--write PATH]
 
   --quick        small inputs and few runs: a smoke check (< 30 s once the CLI is built)
+  --only ROW     run only one row of the library group (enumerate, collapse_v4, collapse_v6,
+                 exclude, ranges, parse) and skip the other groups: for working on one figure
   --write PATH   also write the markdown report to PATH (relative paths are taken from the
                  workspace root; `cargo xtask bench` writes BENCHMARKS.md)
   -h, --help     this text
@@ -115,11 +126,16 @@ impl Drop for TempDir {
 
 fn main() -> ExitCode {
     let mut quick = false;
+    let mut only: Option<String> = None;
     let mut write: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--quick" => quick = true,
+            "--only" => match args.next() {
+                Some(r) => only = Some(r),
+                None => return usage_error("--only needs a row name"),
+            },
             "--write" => match args.next() {
                 Some(p) => write = Some(PathBuf::from(p)),
                 None => return usage_error("--write needs a path"),
@@ -131,7 +147,7 @@ fn main() -> ExitCode {
             other => return usage_error(&format!("unknown argument '{other}'")),
         }
     }
-    match run(Config::new(quick), write) {
+    match run(Config::new(quick, only), write) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("cidrplan-bench: error: {e}");
@@ -159,13 +175,13 @@ fn run(cfg: Config, write: Option<PathBuf>) -> Result<(), String> {
     }
     let py = python.as_ref().map_err(String::as_str);
 
-    let groups: Vec<Group> = vec![
-        library::run(&cfg, py, &tmp.0)?,
-        process::run(&cfg, &root),
-        share::run(&cfg)?,
-        planner::run(&cfg),
-        tools::run(&cfg),
-    ];
+    let mut groups: Vec<Group> = vec![library::run(&cfg, py, &tmp.0)?];
+    if cfg.only.is_none() {
+        groups.push(process::run(&cfg, &root));
+        groups.push(share::run(&cfg)?);
+        groups.push(planner::run(&cfg));
+        groups.push(tools::run(&cfg));
+    }
     let load_after = loadavg();
     let md = markdown(&cfg, &machine, py.ok(), &groups, &load_after, started.elapsed().as_secs());
     print!("{md}");

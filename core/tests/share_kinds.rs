@@ -17,6 +17,9 @@ const FROZEN: &[&str] = &[
     "%761.2",
 ];
 
+/// One of the single-kind decoders.
+type Decoder = fn(&str) -> Result<Opened, share::ShareError>;
+
 fn kind_of(state: &ShareState) -> Kind {
     match state {
         ShareState::Calculator { .. } => Kind::Calculator,

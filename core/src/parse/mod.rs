@@ -13,6 +13,7 @@
 //! ([`ErrorKind::Incomplete`]: `10.0`, `10.0.0.0/`) or never can ([`ErrorKind::Invalid`]:
 //! `10.0.0.256`, `10.0.x`), so that a page can wait before showing the first kind (`partial`).
 
+mod fast;
 mod partial;
 
 use crate::addr::{Addr, Cidr, Count, Family};
@@ -181,6 +182,10 @@ pub fn covering(a: Addr, b: Addr) -> Cidr {
 /// Parse anything a person may type into the calculator. See the module docs. A rejection's
 /// [`InputError::kind`] says whether the input is the start of something valid.
 pub fn parse(input: &str) -> Result<Parsed, InputError> {
+    // The common forms without allocating; anything else (or wrong) takes the full parser.
+    if let Some(n) = fast::network(input) {
+        return Ok(Parsed::Network(n));
+    }
     parse_strict(input).map_err(|mut e| {
         if partial::could_complete(input) {
             e.kind = ErrorKind::Incomplete;

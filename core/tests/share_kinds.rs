@@ -28,9 +28,6 @@ fn kind_of(state: &ShareState) -> Kind {
     }
 }
 
-/// One tool's decoder.
-type Decoder = fn(&str) -> Result<Opened, share::ShareError>;
-
 /// The three single-kind decoders on `link`: exactly the one of its kind opens it, to what
 /// `decode` gives; the others name that kind.
 fn check(link: &str) {

@@ -113,7 +113,7 @@ pub fn encode_checked(state: &ShareState) -> Result<String, ShareError> {
 pub fn calculator_link(input: &str, mode: Mode) -> Result<String, ShareError> {
     let link = match mode {
         Mode::Standard => plain::encode(input),
-        _ => v2::link(&v2::calculator_payload(input, mode)),
+        _ => v2::calculator_link(input, mode),
     };
     checked_length(link)
 }

@@ -30,6 +30,11 @@ pub(super) fn link(payload: &[u8]) -> String {
     format!("{PREFIX}{}", base64url::encode(&deflate::compress(payload)))
 }
 
+/// A calculator's link: its payload stored, not compressed (see [`deflate::store`]).
+pub(super) fn calculator_link(input: &str, mode: Mode) -> String {
+    format!("{PREFIX}{}", base64url::encode(&deflate::store(&calculator_payload(input, mode))))
+}
+
 /// The uncompressed payload (exposed to the parent for the size check).
 pub(super) fn payload(state: &ShareState) -> Vec<u8> {
     match state {

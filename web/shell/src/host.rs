@@ -151,6 +151,9 @@ pub fn start<T: Tool>(how: &str) {
 /// The module's first start: its state, kept for the page's life.
 fn first_start<T: Tool>() -> (Shell, T) {
     console_error_panic_hook::set_once();
+    // The state's effects and tasks run before the first mount, which would otherwise be
+    // what sets leptos's executor up (an Err only means it already is).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
     let (shell, tool) = owner.with(|| {
         let shell = Shell::new(T::ID);
@@ -257,7 +260,9 @@ pub(crate) fn open_fragment<T: Tool>(shell: Shell, tool: T, fragment: &str) {
 /// keystroke, no scroll jump), while this tool is shown.
 fn persist<T: Tool>(shell: Shell, tool: T) {
     Effect::new(move |_| {
-        if !shell.shown.get() || tool.holds_link() {
+        // While another tool's module loads, the address bar may hold the link being handed
+        // to it (a design link the calculator read first): leave it for that tool to read.
+        if !shell.shown.get() || shell.loading.get().is_some() || tool.holds_link() {
             return;
         }
         // A tool whose state is too large for a link leaves the fragment empty rather than

@@ -11,10 +11,14 @@
 // - A module exports start(how), stop() and load_failed(tool, reason); the shell crate
 //   (web/shell/src/host.rs) calls `cidrplanBoot.open(tool, how)` to switch tools. A module,
 //   once loaded, stays loaded: switching back keeps its state (undo history included).
-// - `cargo xtask dist` replaces MODULES below with the content-hashed file names of the build
-//   (trunk names these modules without a hash) and this file's own name with a hashed one.
+// - `cargo xtask dist` replaces MODULES and STYLES below with the content-hashed file names of
+//   the build (trunk names these modules without a hash) and this file's own name with a
+//   hashed one.
 
 const MODULES = { calculator: 'calculator', subnets: 'subnets', planner: 'planner' };
+// A tool's own stylesheet, added to the page with its module (main.css and calculator.css,
+// which every page needs, are in index.html).
+const STYLES = { subnets: 'designer.css', planner: 'planner.css' };
 const KINDS = ['calculator', 'subnets', 'planner'];
 const TAB_KEY = 'cidrplan.v1.tab';
 
@@ -26,13 +30,32 @@ let wanted = null;
 function load(tool) {
   loading[tool] ??= (async () => {
     const name = MODULES[tool];
-    const module = await import(`./${name}.js`);
+    const [module] = await Promise.all([import(`./${name}.js`), stylesheet(STYLES[tool])]);
     await module.default({ module_or_path: new URL(`./${name}_bg.wasm`, import.meta.url) });
     return module;
   })();
   // A failed load is tried again next time.
   loading[tool].catch(() => delete loading[tool]);
   return loading[tool];
+}
+
+/** Adds the stylesheet `name` (if any) to the page; resolves once it applies. */
+function stylesheet(name) {
+  if (!name) return Promise.resolve();
+  const href = new URL(`./${name}`, import.meta.url).href;
+  let link = [...document.querySelectorAll('link[rel=stylesheet]')].find((l) => l.href === href);
+  if (link?.sheet) return Promise.resolve();
+  if (!link) {
+    link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    document.head.append(link);
+  }
+  return new Promise((resolve, reject) => {
+    link.addEventListener('load', () => resolve(), { once: true });
+    link.addEventListener('error', () => {
+      link.remove();
+      reject(new Error(`${name} did not load`));
+    }, { once: true });
+  });
 }
 
 /** Show `tool`: load its module, take the page from the current one, start it with `how`. */

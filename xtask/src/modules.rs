@@ -11,6 +11,18 @@ use std::path::Path;
 /// The tools, as named in index.html (`data-bin`) and in boot.js's table.
 pub const TOOLS: [&str; 3] = ["calculator", "subnets", "planner"];
 
+/// The tools with a stylesheet of their own (`style/<name>.css`, copied by trunk as it is):
+/// boot.js adds it to the page when the tool's module loads, so a tool's first load carries
+/// only the CSS every page needs (main.css, calculator.css) and its own.
+pub const STYLES: [(&str, &str); 2] = [("subnets", "designer"), ("planner", "planner")];
+
+/// The stylesheet of `tool` in STYLES, if it has one.
+pub fn style_of(tool: &str) -> Option<&'static str> {
+    STYLES.iter().find(|(t, _)| *t == tool).map(|(_, s)| *s)
+}
+
+/// boot.js's stylesheet table as written in static/boot.js (trunk's copies, for `trunk serve`).
+const STYLES_PLACEHOLDER: &str = "const STYLES = { subnets: 'designer.css', planner: 'planner.css' };";
 /// boot.js's table as written in static/boot.js (trunk's unhashed names, for `trunk serve`).
 const MODULES_PLACEHOLDER: &str =
     "const MODULES = { calculator: 'calculator', subnets: 'subnets', planner: 'planner' };";
@@ -22,6 +34,8 @@ const FILES_PLACEHOLDER: &str = "const FILES = null;";
 pub struct Module {
     pub tool: &'static str,
     pub stem: String,
+    /// The tool's own stylesheet, hashed (`designer-<hash>.css`).
+    pub style: Option<String>,
 }
 
 impl Module {
@@ -44,7 +58,7 @@ pub fn hash_modules(dist: &Path) -> Res<(Vec<Module>, String)> {
         })?;
         let mut both = wasm.clone();
         both.extend_from_slice(js.as_bytes());
-        let module = Module { tool, stem: format!("{tool}-{}", short_hash(&both)) };
+        let module = Module { tool, stem: format!("{tool}-{}", short_hash(&both)), style: hash_style(dist, tool)? };
         // The glue's default wasm URL (boot.js passes the URL itself; this keeps them equal).
         let js = js.replace(&format!("{tool}_bg.wasm"), &module.wasm());
         write(&dist.join(module.js()), &js)?;
@@ -55,6 +69,7 @@ pub fn hash_modules(dist: &Path) -> Res<(Vec<Module>, String)> {
     }
     let boot = read(&dist.join("boot.js"))?;
     let boot = stamp_modules(&boot, &modules).ok_or_else(|| format!("boot.js: no `{MODULES_PLACEHOLDER}` to stamp"))?;
+    let boot = stamp_styles(&boot, &modules).ok_or_else(|| format!("boot.js: no `{STYLES_PLACEHOLDER}` to stamp"))?;
     let boot_name = format!("boot-{}.js", short_hash(boot.as_bytes()));
     write(&dist.join(&boot_name), &boot)?;
     std::fs::remove_file(dist.join("boot.js")).map_err(|e| format!("cannot remove boot.js: {e}"))?;
@@ -71,6 +86,25 @@ pub fn stamp_modules(boot: &str, modules: &[Module]) -> Option<String> {
     let table: Vec<String> = modules.iter().map(|m| format!("{}: '{}'", m.tool, m.stem)).collect();
     let line = format!("const MODULES = {{ {} }};", table.join(", "));
     boot.contains(MODULES_PLACEHOLDER).then(|| boot.replacen(MODULES_PLACEHOLDER, &line, 1))
+}
+
+/// boot.js with the build's stylesheet names in its table; `None` without the placeholder.
+pub fn stamp_styles(boot: &str, modules: &[Module]) -> Option<String> {
+    let table: Vec<String> =
+        modules.iter().filter_map(|m| m.style.as_ref().map(|s| format!("{}: '{s}'", m.tool))).collect();
+    let line = format!("const STYLES = {{ {} }};", table.join(", "));
+    boot.contains(STYLES_PLACEHOLDER).then(|| boot.replacen(STYLES_PLACEHOLDER, &line, 1))
+}
+
+/// Renames `tool`'s own stylesheet (if it has one) to carry its hash; returns the new name.
+fn hash_style(dist: &Path, tool: &str) -> Res<Option<String>> {
+    let Some(style) = style_of(tool) else { return Ok(None) };
+    let from = dist.join(format!("{style}.css"));
+    let css = std::fs::read(&from)
+        .map_err(|e| format!("cannot read {style}.css (is it a copy-file link in web/index.html?): {e}"))?;
+    let name = format!("{style}-{}.css", short_hash(&css));
+    std::fs::rename(&from, dist.join(&name)).map_err(|e| format!("cannot rename {style}.css: {e}"))?;
+    Ok(Some(name))
 }
 
 /// Writes into dist/sw.js the list of files a visit precaches: every file of the build but
@@ -112,13 +146,23 @@ mod tests {
 
     #[test]
     fn boot_js_gets_every_tools_hashed_name_once() {
-        let modules: Vec<Module> =
-            TOOLS.iter().map(|t| Module { tool: t, stem: format!("{t}-0123456789abcdef") }).collect();
+        let modules: Vec<Module> = TOOLS
+            .iter()
+            .map(|t| Module {
+                tool: t,
+                stem: format!("{t}-0123456789abcdef"),
+                style: style_of(t).map(|s| format!("{s}-fedcba9876543210.css")),
+            })
+            .collect();
         let out = stamp_modules(&source("boot.js"), &modules).expect("static/boot.js holds the placeholder");
         assert!(out.contains(
             "const MODULES = { calculator: 'calculator-0123456789abcdef', subnets: 'subnets-0123456789abcdef', planner: 'planner-0123456789abcdef' };"
         ));
         assert_eq!(stamp_modules(&out, &modules), None, "stamped once");
+        let out = stamp_styles(&out, &modules).expect("static/boot.js holds the styles placeholder");
+        assert!(out.contains(
+            "const STYLES = { subnets: 'designer-fedcba9876543210.css', planner: 'planner-fedcba9876543210.css' };"
+        ));
     }
 
     #[test]
@@ -133,7 +177,7 @@ mod tests {
         // web/shell's ToolId::id() names, boot.js's table and index.html's links agree.
         let shell =
             std::fs::read_to_string(format!("{}/../web/shell/src/shell.rs", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        let index = std::fs::read_to_string(format!("{}/../index.html", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let index = std::fs::read_to_string(format!("{}/../web/index.html", env!("CARGO_MANIFEST_DIR"))).unwrap();
         for tool in TOOLS {
             assert!(shell.contains(&format!("=> \"{tool}\"")), "{tool} in ToolId::id");
             assert!(index.contains(&format!("data-bin=\"{tool}\"")), "{tool} in index.html");

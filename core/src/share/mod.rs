@@ -115,7 +115,7 @@ pub fn calculator_link(input: &str, mode: Mode) -> Result<String, ShareError> {
         Mode::Standard => plain::encode(input),
         _ => v2::calculator_link(input, mode),
     };
-    checked_length(link)
+    checked_length(link, "Shorten the input")
 }
 
 /// [`encode_checked`] of a design.
@@ -131,19 +131,21 @@ pub fn design_link(d: &Design) -> Result<String, ShareError> {
             grouped(MAX_PAYLOAD_BYTES)
         ));
     }
-    checked_length(v2::link(&payload))
+    checked_length(v2::link(&payload), "Pass the design on with Export JSON instead")
 }
 
 /// [`encode_checked`] of a plan: `shown` is the plan drawn, `draft` the form when it differs
 /// (a [`ShareState::PlanDraft`]).
 pub fn plan_link(shown: &Plan, draft: Option<&Plan>) -> Result<String, ShareError> {
-    checked_length(v2::link(&v2::plan_payload(shown, draft)))
+    checked_length(v2::link(&v2::plan_payload(shown, draft)), "Pass the plan on with Export JSON instead")
 }
 
-fn checked_length(link: String) -> Result<String, ShareError> {
+/// `link`, unless it is longer than a link may be; `instead` says what to do then (the
+/// designer and the planner name their Export JSON button).
+fn checked_length(link: String, instead: &str) -> Result<String, ShareError> {
     if link.len() > MAX_LINK_CHARS {
         return fail(format!(
-            "This link would be {} characters long; links hold at most {}. Export the design as JSON instead",
+            "This link would be {} characters long; links hold at most {}. {instead}",
             grouped(link.len()),
             grouped(MAX_LINK_CHARS)
         ));

@@ -16,10 +16,9 @@ use cidrplan::calc::with_prefix;
 use cidrplan::parse::Parsed;
 use cidrplan::share::{self, Opened, ShareError, ShareState};
 use cidrplan::{parse, Addr, Cidr, InputError};
-use cidrplan_shell::{host, Shell, Tool, ToolId};
+use cidrplan_shell::{Shell, Tool, ToolId};
 use leptos::prelude::*;
 use state::CalcState;
-use wasm_bindgen::prelude::wasm_bindgen;
 
 /// The input on screen and what it parsed to: the current input, or the last one that parsed.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,20 +117,5 @@ impl Tool for CalcState {
     }
 }
 
-/// The module is started by `static/boot.js` (see `cidrplan_shell::host`).
-fn main() {}
-
-#[wasm_bindgen]
-pub fn start(how: String) {
-    host::start::<CalcState>(&how);
-}
-
-#[wasm_bindgen]
-pub fn stop() {
-    host::stop();
-}
-
-#[wasm_bindgen]
-pub fn load_failed(tool: String, reason: String) {
-    host::load_failed(&tool, &reason);
-}
+// Started by `static/boot.js` (see `cidrplan_shell::host`).
+cidrplan_shell::tool_module!(CalcState);

@@ -53,7 +53,7 @@ mod tiers;
 
 use cidrplan::plan::{FieldProblem, Layout, Plan, PlanError};
 use cidrplan::share::{self, Opened, ShareError, ShareState};
-use cidrplan_shell::{host, Shell, Tool, ToolId};
+use cidrplan_shell::{Shell, Tool, ToolId};
 use diagram::DiagramView;
 use exports::Exports;
 use form::PlanForm;
@@ -61,7 +61,6 @@ use leptos::prelude::*;
 use state::PlanState;
 use summary::{PlanStatus, Summaries};
 use table::PlanTable;
-use wasm_bindgen::prelude::wasm_bindgen;
 
 /// What the output side reads: the form and its layout, the plan on screen (the last plan
 /// that fitted) with its layout, and whether that is not the form.
@@ -163,20 +162,5 @@ impl Tool for PlanState {
     }
 }
 
-/// The module is started by `static/boot.js` (see `cidrplan_shell::host`).
-fn main() {}
-
-#[wasm_bindgen]
-pub fn start(how: String) {
-    host::start::<PlanState>(&how);
-}
-
-#[wasm_bindgen]
-pub fn stop() {
-    host::stop();
-}
-
-#[wasm_bindgen]
-pub fn load_failed(tool: String, reason: String) {
-    host::load_failed(&tool, &reason);
-}
+// Started by `static/boot.js` (see `cidrplan_shell::host`).
+cidrplan_shell::tool_module!(PlanState);

@@ -22,13 +22,12 @@ use base::BaseControls;
 use bulk::BulkControls;
 use cidrplan::share::{self, Opened, ShareError, ShareState};
 use cidrplan::table::{rows_in_window_at, window_for_scroll};
-use cidrplan_shell::{host, Handoff, Shell, Tool, ToolId};
+use cidrplan_shell::{Handoff, Shell, Tool, ToolId};
 use leptos::prelude::*;
 use row::{row_key, Jumped, LeafRow};
 use state::{DesignState, Origin};
 use summary::Summary;
 use tools::{RowTools, ToolsPopover};
-use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Must equal `--row-h` in style/main.css (rows have a fixed height so the window is exact).
 const ROW_H: f64 = 34.0;
@@ -247,20 +246,5 @@ impl Tool for DesignState {
     }
 }
 
-/// The module is started by `static/boot.js` (see `cidrplan_shell::host`).
-fn main() {}
-
-#[wasm_bindgen]
-pub fn start(how: String) {
-    host::start::<DesignState>(&how);
-}
-
-#[wasm_bindgen]
-pub fn stop() {
-    host::stop();
-}
-
-#[wasm_bindgen]
-pub fn load_failed(tool: String, reason: String) {
-    host::load_failed(&tool, &reason);
-}
+// Started by `static/boot.js` (see `cidrplan_shell::host`).
+cidrplan_shell::tool_module!(DesignState);

@@ -11,14 +11,17 @@
 // - A module exports start(how), stop() and load_failed(tool, reason); the shell crate
 //   (web/shell/src/host.rs) calls `cidrplanBoot.open(tool, how)` to switch tools. A module,
 //   once loaded, stays loaded: switching back keeps its state (undo history included).
+// - A module of functions (web/exports: the planner's export writers) has no page: a tool
+//   loads it after its first result with `cidrplanBoot.library(name)` (web/shell/src/library.rs).
 // - `cargo xtask dist` replaces MODULES and STYLES below with the content-hashed file names of
 //   the build (trunk names these modules without a hash) and this file's own name with a
 //   hashed one.
 
-const MODULES = { calculator: 'calculator', subnets: 'subnets', planner: 'planner' };
+const MODULES = { calculator: 'calculator', subnets: 'subnets', planner: 'planner', exports: 'exports' };
 // A tool's own stylesheet, added to the page with its module (main.css and calculator.css,
 // which every page needs, are in index.html).
 const STYLES = { subnets: 'designer.css', planner: 'planner.css' };
+// The tools, by the kind byte of their links; every other module is a library.
 const KINDS = ['calculator', 'subnets', 'planner'];
 const TAB_KEY = 'cidrplan.v1.tab';
 
@@ -26,7 +29,7 @@ const loading = {};
 let current = null;
 let wanted = null;
 
-/** The tool module `tool`, loaded and initialised once. */
+/** The module `tool` (a tool or a library), loaded and initialised once. */
 function load(tool) {
   loading[tool] ??= (async () => {
     const name = MODULES[tool];
@@ -60,7 +63,7 @@ function stylesheet(name) {
 
 /** Show `tool`: load its module, take the page from the current one, start it with `how`. */
 async function open(tool, how) {
-  if (!MODULES[tool]) return;
+  if (!KINDS.includes(tool)) return;
   wanted = tool;
   let module;
   try {
@@ -104,7 +107,7 @@ async function linkTool(fragment) {
 function savedTool() {
   try {
     const saved = localStorage.getItem(TAB_KEY);
-    return MODULES[saved] ? saved : null;
+    return KINDS.includes(saved) ? saved : null;
   } catch {
     return null;
   }
@@ -115,7 +118,13 @@ function registerServiceWorker() {
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
 
-globalThis.cidrplanBoot = { open: (tool, how) => void open(tool, how) };
+/** The library module `name` (not a tool), loaded once; rejects with why it did not load. */
+function library(name) {
+  if (!MODULES[name] || KINDS.includes(name)) return Promise.reject(new Error(`no library ${name}`));
+  return load(name);
+}
+
+globalThis.cidrplanBoot = { open: (tool, how) => void open(tool, how), library };
 
 const first = (location.hash.length > 1 && (await linkTool(location.hash.slice(1)))) || savedTool() || 'calculator';
 await open(first, 'boot');

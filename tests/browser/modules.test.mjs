@@ -31,11 +31,14 @@ const FROZEN = [
 /** What each tool shows once it is up. */
 const READY = { calculator: '#calc-input', subnets: '.summary', planner: '.plan-table' };
 
-/** The tool modules `page` fetched, by tool name (`calculator-<hash>_bg.wasm` → calculator). */
+/**
+ * The modules `page` fetched, by name (`calculator-<hash>_bg.wasm` → calculator): the tools and
+ * the planner's export writers (`exports`, fetched after the planner's first result).
+ */
 function wasmFetches(page) {
   const tools = [];
   page.on('request', (r) => {
-    const m = /\/(calculator|subnets|planner)-[0-9a-f]{16}_bg\.wasm$/.exec(new URL(r.url()).pathname);
+    const m = /\/(calculator|subnets|planner|exports)-[0-9a-f]{16}_bg\.wasm$/.exec(new URL(r.url()).pathname);
     if (m) tools.push(m[1]);
   });
   return tools;
@@ -65,7 +68,13 @@ test('every link ever written opens its own tool and downloads only that tool, w
     await page.locator(READY[tool]).waitFor();
     assert.equal(await selectedTab(page), `tab-${tool}`, `${link} opens ${tool}`);
     await page.waitForTimeout(300);
-    assert.deepEqual(fetched, [tool], `${link}: only ${tool}'s module is downloaded`);
+    if (tool === 'planner') {
+      // The planner's export writers follow its first result.
+      await page.waitForFunction(() => document.querySelector('.exports pre'));
+      assert.deepEqual(fetched, ['planner', 'exports'], `${link}: the planner, then its export writers`);
+    } else {
+      assert.deepEqual(fetched, [tool], `${link}: only ${tool}'s module is downloaded`);
+    }
     await page.close();
   }
   s.assertClean();
@@ -116,11 +125,12 @@ test('empty storage, no link: the calculator alone; other tools load when their 
   });
   assert.deepEqual(sawLoading, { loadingOrShown: true, calculatorGone: true, selected: 'true' });
   await page.locator(READY.planner).waitFor();
-  assert.deepEqual(fetched, ['calculator', 'planner']);
+  await page.waitForFunction(() => document.querySelector('.exports pre'));
+  assert.deepEqual(fetched, ['calculator', 'planner', 'exports']);
   await openDesigner(page);
   await openCalculator(page);
   await openPlanner(page);
-  assert.deepEqual(fetched, ['calculator', 'planner', 'subnets'], 'each module is downloaded once');
+  assert.deepEqual(fetched, ['calculator', 'planner', 'exports', 'subnets'], 'each module is downloaded once');
   await page.close();
   s.assertClean();
 });

@@ -477,6 +477,33 @@ test('a form that does not fit: the last plan that fitted is labelled everywhere
   s.assertClean();
 });
 
+test('a plan an older planner saved as JSON opens once, then is saved as a link', T, async () => {
+  await awsPreset();
+  await setPlanField(page, 'Tier 1 name', 'web');
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim() === 'web-a');
+  const edited = await planRows(page);
+  await page.getByRole('combobox', { name: 'Format' }).selectOption('json');
+  await page.waitForFunction(() => document.querySelector('.exports pre')?.textContent.includes('"cidrplan-export"'));
+  const exported = JSON.parse(await page.locator('.exports pre').innerText());
+  // What planners before the link autosave kept: the form as plan JSON under the v1 key.
+  await page.evaluate((plan) => {
+    localStorage.clear();
+    localStorage.setItem('cidrplan.v1.plan', JSON.stringify(plan));
+    localStorage.setItem('cidrplan.v1.tab', 'planner');
+  }, exported.plan);
+  await load(s, page, '');
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim() === 'web-a');
+  assert.deepEqual(await planRows(page), edited);
+  assert.equal(await page.getByRole('alertdialog').count(), 0, 'the saved plan opens without asking');
+  // Read once: the JSON key goes, the plan is saved as its link, and a reload reads that.
+  await page.waitForFunction(() => localStorage.getItem('cidrplan.v1.plan') === null);
+  assert.match(await page.evaluate(() => localStorage.getItem('cidrplan.v2.plan')), /^#?v2\./);
+  await load(s, page, '');
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody th')?.textContent.trim() === 'web-a');
+  assert.deepEqual(await planRows(page), edited);
+  s.assertClean();
+});
+
 test('a form that does not fit: its link and a reload open to exactly the same page', T, async () => {
   await formThatDoesNotFit();
   const before = await screenState(page);

@@ -11,6 +11,10 @@ use std::path::Path;
 /// The tools, as named in index.html (`data-bin`) and in boot.js's table.
 pub const TOOLS: [&str; 3] = ["calculator", "subnets", "planner"];
 
+/// Every module in dist/: the tools, then the modules of functions a tool loads after its
+/// first result (web/exports, the planner's export writers), which no first load counts.
+pub const MODULES: [&str; 4] = ["calculator", "subnets", "planner", "exports"];
+
 /// The tools with a stylesheet of their own (`style/<name>.css`, copied by trunk as it is):
 /// boot.js adds it to the page when the tool's module loads, so a tool's first load carries
 /// only the CSS every page needs (main.css, calculator.css) and its own.
@@ -25,7 +29,7 @@ pub fn style_of(tool: &str) -> Option<&'static str> {
 const STYLES_PLACEHOLDER: &str = "const STYLES = { subnets: 'designer.css', planner: 'planner.css' };";
 /// boot.js's table as written in static/boot.js (trunk's unhashed names, for `trunk serve`).
 const MODULES_PLACEHOLDER: &str =
-    "const MODULES = { calculator: 'calculator', subnets: 'subnets', planner: 'planner' };";
+    "const MODULES = { calculator: 'calculator', subnets: 'subnets', planner: 'planner', exports: 'exports' };";
 /// sw.js's precache list as written in static/sw.js (`null`: read the page's links).
 const FILES_PLACEHOLDER: &str = "const FILES = null;";
 
@@ -51,7 +55,7 @@ impl Module {
 /// it to `boot-<hash>.js`; returns the modules and boot.js's new name.
 pub fn hash_modules(dist: &Path) -> Res<(Vec<Module>, String)> {
     let mut modules = Vec::new();
-    for tool in TOOLS {
+    for tool in MODULES {
         let js = read(&dist.join(format!("{tool}.js")))?;
         let wasm = std::fs::read(dist.join(format!("{tool}_bg.wasm"))).map_err(|e| {
             format!("cannot read {tool}_bg.wasm (is it a data-type=\"worker\" link in index.html?): {e}")
@@ -145,8 +149,8 @@ mod tests {
     }
 
     #[test]
-    fn boot_js_gets_every_tools_hashed_name_once() {
-        let modules: Vec<Module> = TOOLS
+    fn boot_js_gets_every_modules_hashed_name_once() {
+        let modules: Vec<Module> = MODULES
             .iter()
             .map(|t| Module {
                 tool: t,
@@ -156,7 +160,7 @@ mod tests {
             .collect();
         let out = stamp_modules(&source("boot.js"), &modules).expect("static/boot.js holds the placeholder");
         assert!(out.contains(
-            "const MODULES = { calculator: 'calculator-0123456789abcdef', subnets: 'subnets-0123456789abcdef', planner: 'planner-0123456789abcdef' };"
+            "const MODULES = { calculator: 'calculator-0123456789abcdef', subnets: 'subnets-0123456789abcdef', planner: 'planner-0123456789abcdef', exports: 'exports-0123456789abcdef' };"
         ));
         assert_eq!(stamp_modules(&out, &modules), None, "stamped once");
         let out = stamp_styles(&out, &modules).expect("static/boot.js holds the styles placeholder");
@@ -180,7 +184,9 @@ mod tests {
         let index = std::fs::read_to_string(format!("{}/../web/index.html", env!("CARGO_MANIFEST_DIR"))).unwrap();
         for tool in TOOLS {
             assert!(shell.contains(&format!("=> \"{tool}\"")), "{tool} in ToolId::id");
-            assert!(index.contains(&format!("data-bin=\"{tool}\"")), "{tool} in index.html");
+        }
+        for module in MODULES {
+            assert!(index.contains(&format!("data-bin=\"{module}\"")), "{module} in index.html");
         }
     }
 }

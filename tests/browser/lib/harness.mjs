@@ -125,9 +125,12 @@ export async function startSession({ root = distDir, serviceWorkers = CONTEXT_OP
       if (!isLocal(req.url())) problems.push(`request to a foreign host: ${req.url()}`);
     });
     page.on('requestfailed', (req) => {
-      // Chromium fetches the manifest and its icons in the background; a navigation or reload
-      // aborts that fetch mid-flight, which is no fault of the page.
-      const background = /\/(manifest\.webmanifest|icon[^/]*\.(svg|png))$/.test(new URL(req.url()).pathname);
+      // Chromium fetches the manifest and its icons in the background, and the planner its
+      // export writers (web/exports) after its first result; a navigation, reload or close
+      // aborts such a fetch mid-flight, which is no fault of the page.
+      const background = /\/(manifest\.webmanifest|icon[^/]*\.(svg|png)|exports-[0-9a-f]{16}(_bg\.wasm|\.js))$/.test(
+        new URL(req.url()).pathname,
+      );
       if (background && req.failure()?.errorText === 'net::ERR_ABORTED') return;
       if (isLocal(req.url())) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
     });

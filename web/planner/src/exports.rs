@@ -1,12 +1,32 @@
 //! The export panel: the plan as code and data, to read, copy or download; and JSON import.
+//!
+//! The writers and the plan-file reader are their own module (`web/exports`), loaded once the
+//! planner is on screen: they are a third of the planner's core code and its first result
+//! needs none of them. Until it arrives the preview says it is loading; Copy and Download wait.
 
 use super::View;
-use crate::state::PlanState;
+use crate::state::{read_link, PlanState};
 use cidrplan::export::{self, Format};
-use cidrplan::plan;
+use cidrplan::share;
 use cidrplan_shell::browser;
+use cidrplan_shell::library::{self, Library};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+/// The module holding the export writers (`web/exports`).
+const EXPORTS: &str = "exports";
+
+/// What the preview shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Preview {
+    /// The plan has never fitted: nothing to export.
+    Nothing,
+    /// The export writers are still loading.
+    Loading,
+    Text(String),
+    /// The writers did not load, or refused the plan: the sentence to show.
+    Problem(String),
+}
 
 /// The plan as code and data: pick a format, read it, copy it or download it.
 #[component]
@@ -19,19 +39,42 @@ pub(super) fn Exports() -> impl IntoView {
         None => Format::Csv,
     });
     let format = RwSignal::new(initial);
+    let writers = RwSignal::new_local(None::<Result<Library, String>>);
+    leptos::task::spawn_local(async move { writers.set(Some(library::load(EXPORTS).await)) });
     let output = Memo::new(move |_| {
         let f = format.get();
         // Plan links in the files' headers point at this page.
-        let opts = export::ExportOptions { link_base: browser::url_with_fragment("") };
-        v.shown.with(|s| s.as_ref().map(|(p, l)| export::render_with(p, l, f, &opts)))
+        let link_base = browser::url_with_fragment("");
+        // Handed over as its link, which both modules read exactly (the plan caps keep every
+        // plan within a link's length).
+        let plan = v.shown.with(|s| s.as_ref().map(|(p, _)| share::plan_link(p, None)));
+        let plan = match plan {
+            None => return Preview::Nothing,
+            Some(Err(e)) => return Preview::Problem(e.to_string()),
+            Some(Ok(link)) => link,
+        };
+        writers.with(|w| match w {
+            None => Preview::Loading,
+            Some(Err(e)) => {
+                Preview::Problem(format!("The export writers could not load ({e}). Check the connection and reload."))
+            }
+            Some(Ok(lib)) => match lib.call("render", &[&plan, f.id(), &link_base]) {
+                Ok(text) => Preview::Text(text),
+                Err(e) => Preview::Problem(e),
+            },
+        })
     });
+    let text = move || match output.get_untracked() {
+        Preview::Text(text) => Some(text),
+        _ => None,
+    };
     // Only the form's own plan leaves the page: while the form does not fit, the preview is
     // the last plan that fitted, labelled, and Copy and Download wait.
     let copy = move |_| {
         if v.stale() {
             return;
         }
-        if let Some(Ok(text)) = output.get_untracked() {
+        if let Some(text) = text() {
             browser::copy_to_clipboard(&text);
             st.status.set("Copied".into());
         }
@@ -40,13 +83,14 @@ pub(super) fn Exports() -> impl IntoView {
         if v.stale() {
             return;
         }
-        if let Some(Ok(text)) = output.get_untracked() {
+        if let Some(text) = text() {
             let f = format.get_untracked();
             // Named after the plan shown and the format: `prod-vpc.aws.tf`, `prod-vpc.cfn.yaml`.
             let name = v.shown.with_untracked(|s| s.as_ref().map(|(p, _)| export::file_name(p, f)));
             browser::download(&name.unwrap_or_default(), f.mime(), &text);
         }
     };
+    let waiting = move || v.stale() || !matches!(output.get(), Preview::Text(_));
     view! {
         <section class="exports" aria-labelledby="exports-title">
             <h3 id="exports-title">"Export"</h3>
@@ -64,20 +108,21 @@ pub(super) fn Exports() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
-                <button type="button" class="button" disabled=move || v.stale() aria-describedby="exports-stale" on:click=copy>"Copy"</button>
-                <button type="button" class="button" disabled=move || v.stale() aria-describedby="exports-stale" on:click=download>"Download"</button>
+                <button type="button" class="button" disabled=waiting aria-describedby="exports-stale" on:click=copy>"Copy"</button>
+                <button type="button" class="button" disabled=waiting aria-describedby="exports-stale" on:click=download>"Download"</button>
                 {import_json(st)}
             </div>
             <p id="exports-stale" class="stale-label">
                 {move || v.stale().then_some("The form does not fit: Copy and Download wait until it does. The preview is the last plan that fitted.")}
             </p>
             {move || match output.get() {
-                Some(Ok(text)) => {
+                Preview::Text(text) => {
                     let label = if v.stale() { "Exported text of the last plan that fitted" } else { "Exported text" };
                     view! { <pre class="code" tabindex="0" aria-label=label><code>{text}</code></pre> }.into_any()
                 }
-                Some(Err(e)) => view! { <p class="warning">{e}</p> }.into_any(),
-                None => view! { <p class="hint">"Nothing to export until the plan fits."</p> }.into_any(),
+                Preview::Problem(e) => view! { <p class="warning">{e}</p> }.into_any(),
+                Preview::Loading => view! { <p class="hint" aria-busy="true">"Loading the export writers…"</p> }.into_any(),
+                Preview::Nothing => view! { <p class="hint">"Nothing to export until the plan fits."</p> }.into_any(),
             }}
         </section>
     }
@@ -95,17 +140,21 @@ fn import_json(st: PlanState) -> impl IntoView {
         // Let the same file be chosen again.
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let text = read.await.ok().and_then(|v| v.as_string());
-            match text.map(|t| plan::from_file(&t)) {
-                Some(Ok(p)) => {
+            let Some(text) = read.await.ok().and_then(|v| v.as_string()) else {
+                return problem.set(Some(format!("{name} could not be read")));
+            };
+            // The file reader is in the export writers' module (loaded by now, or loading).
+            let imported = match library::load(EXPORTS).await {
+                Ok(lib) => lib.call("import_plan", &[&text]).map_err(|e| format!("{name} is not a plan: {e}")),
+                Err(e) => Err(format!("{name} could not be read: the plan reader did not load ({e})")),
+            };
+            // The module hands the plan back as its link.
+            match imported.and_then(|link| read_link(&link).ok_or_else(|| format!("{name} is not a plan"))) {
+                Ok((p, _)) => {
                     problem.set(None);
                     st.offer_plan(p, None, true);
                 }
-                Some(Err(e)) => problem.set(Some(match e.field() {
-                    Some("json") | None => format!("{name} is not a plan: {e}"),
-                    Some(field) => format!("{name} is not a plan: {field}: {e}"),
-                })),
-                None => problem.set(Some(format!("{name} could not be read"))),
+                Err(e) => problem.set(Some(e)),
             }
         });
     };

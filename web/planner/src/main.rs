@@ -27,7 +27,7 @@
 //! - **The link** carries what is on screen: the form alone when it fits (or when nothing ever
 //!   fitted), else both the last plan that fitted and the form (`ShareState::PlanDraft`), so
 //!   it opens to the same form, the same drawing and the same labels.
-//! - **The autosave** stores the form and the last plan that fitted (two localStorage keys),
+//! - **The autosave** stores the link (form and last plan that fitted) in localStorage,
 //!   so a reload keeps both; the link in the address bar then matches what was loaded and
 //!   opens nothing. Text a field keeps to itself is the one thing a reload does not keep.
 //! - **Replacing the plan** from a link or an imported JSON file happens at once only over a

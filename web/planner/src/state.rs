@@ -4,13 +4,18 @@
 
 use cidrplan::history::History;
 use cidrplan::plan::{self, Layout, Plan, PlanError};
-use cidrplan::share;
-use cidrplan_shell::{browser, Shell};
+use cidrplan::share::{self, Opened, ShareState};
+use cidrplan_shell::{browser, library, Shell};
 use leptos::prelude::*;
 
-const KEY_PLAN: &str = "cidrplan.v1.plan";
-/// The last plan that fitted, while the form (KEY_PLAN) does not: see `main.rs`.
-const KEY_PLAN_FITTED: &str = "cidrplan.v1.plan.fitted";
+/// The form and, while it does not fit, the last plan that fitted: saved as the plan's link
+/// ([`PlanState::link`]), read back with the planner's own link reader. The plan caps
+/// (`cidrplan::plan::MAX_TIERS` and the rest) keep every storable plan within a link's length.
+const KEY_SAVED: &str = "cidrplan.v2.plan";
+/// What planners before the link autosave kept: the form and the last plan that fitted as
+/// JSON. Read once through the exports module (the planner links no JSON code), then removed.
+const OLD_KEY_PLAN: &str = "cidrplan.v1.plan";
+const OLD_KEY_PLAN_FITTED: &str = "cidrplan.v1.plan.fitted";
 /// Undo depth in memory.
 const MAX_UNDO: usize = 200;
 
@@ -44,17 +49,14 @@ pub struct PlanState {
 impl PlanState {
     /// The saved form (or the first preset) and the last plan that fitted.
     pub fn load(shell: Shell) -> PlanState {
-        let plan = browser::storage_get(KEY_PLAN)
-            .and_then(|s| plan::from_json(&s).ok())
-            .or_else(|| plan::preset("aws-3az"))
-            .unwrap_or_default();
+        let (plan, saved_fitted) = saved().unwrap_or_else(|| (plan::preset("aws-3az").unwrap_or_default(), None));
         let plan = RwSignal::new(plan);
         let plan_layout = Memo::new(move |_| plan.with(|p| p.layout()));
         // The saved last plan that fitted matters only while the form does not fit.
         let plan_fitted = if plan_layout.with_untracked(|l| l.is_ok()) {
             Some(plan.get_untracked())
         } else {
-            browser::storage_get(KEY_PLAN_FITTED).and_then(|s| plan::from_json(&s).ok()).filter(|p| p.layout().is_ok())
+            saved_fitted.filter(|p| p.layout().is_ok())
         };
         let st = PlanState {
             plan,
@@ -67,18 +69,35 @@ impl PlanState {
             status: shell.status,
         };
         st.persist();
+        st.migrate_old_save();
         st
     }
 
     fn persist(self) {
         Effect::new(move |_| {
-            let json = self.plan.with(plan::to_json);
-            browser::storage_set(KEY_PLAN, &json);
-        });
-        Effect::new(move |_| {
-            if let Some(json) = self.plan_fitted.with(|f| f.as_ref().map(plan::to_json)) {
-                browser::storage_set(KEY_PLAN_FITTED, &json);
+            // Fails only for a link longer than a link may be, which the plan caps rule out.
+            if let Ok(link) = self.link() {
+                browser::storage_set(KEY_SAVED, &link);
             }
+        });
+    }
+
+    /// A plan an older planner saved as JSON, opened like a link (at once over the untouched
+    /// preset shown meanwhile); its keys are removed once it has been read, and kept for
+    /// the next visit when the exports module did not load.
+    fn migrate_old_save(self) {
+        let Some(form) = browser::storage_get(OLD_KEY_PLAN) else { return };
+        let fitted = browser::storage_get(OLD_KEY_PLAN_FITTED).unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let Ok(lib) = library::load("exports").await else { return };
+            // A saved plan that no longer reads is not a plan: nothing to keep.
+            if let Some((form, fitted)) =
+                lib.call("saved_link", &[&form, &fitted]).ok().and_then(|link| read_link(&link))
+            {
+                self.offer_plan(form, fitted, false);
+            }
+            browser::storage_remove(OLD_KEY_PLAN);
+            browser::storage_remove(OLD_KEY_PLAN_FITTED);
         });
     }
 
@@ -170,5 +189,20 @@ impl PlanState {
             Some(fitted) if fitted != *form => share::plan_link(&fitted, Some(form)),
             _ => share::plan_link(form, None),
         })
+    }
+}
+
+/// The plan saved in this browser: the form and the last plan that fitted, if saved.
+fn saved() -> Option<(Plan, Option<Plan>)> {
+    read_link(&browser::storage_get(KEY_SAVED)?)
+}
+
+/// The form and (for a draft) the last plan that fitted in a plan link; `None` for any other
+/// link or one that does not read.
+pub fn read_link(link: &str) -> Option<(Plan, Option<Plan>)> {
+    match share::decode_plan(link).ok()? {
+        Opened::Mine(ShareState::Plan(p)) => Some((p, None)),
+        Opened::Mine(ShareState::PlanDraft { fitted, form }) => Some((form, Some(fitted))),
+        _ => None,
     }
 }

@@ -11,6 +11,7 @@
 pub mod browser;
 mod frame;
 pub mod host;
+pub mod library;
 mod mode_select;
 mod shell;
 

@@ -1,0 +1,64 @@
+//! The planner's exports as a module of functions: the Terraform, CloudFormation, JSON, CSV,
+//! Markdown and text writers of `cidrplan::export`, and the JSON reader for imported plan
+//! files and for plans saved by an older planner.
+//!
+//! None of them is needed for the planner's first result (the form, the diagram, the table)
+//! and together they are about a third of its core code, so they load on their own: boot.js's
+//! `cidrplanBoot.library('exports')`, which the planner calls once it is on screen (see
+//! `web/planner/src/exports.rs`). Plans cross between the two modules as share links
+//! (`cidrplan::share::plan_link`), which both read and write exactly; so the planner itself
+//! links no JSON code.
+//!
+//! No Leptos and no page: every function is text in, text out, and an `Err` is the sentence to
+//! show.
+
+use cidrplan::export::{self, ExportOptions, Format};
+use cidrplan::plan::{self, Plan};
+use cidrplan::share::{self, Opened, ShareState};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+fn main() {}
+
+/// The plan of `link` (a plan link; a draft's plan that fitted) in `format` (a
+/// [`Format::id`]), its header's plan link starting with `link_base` (the page's address
+/// without its fragment).
+#[wasm_bindgen]
+pub fn render(link: &str, format: &str, link_base: &str) -> Result<String, String> {
+    let plan = read(link)?;
+    let format: Format = format.parse()?;
+    let layout = plan.layout().map_err(|e| e.to_string())?;
+    export::render_with(&plan, &layout, format, &ExportOptions { link_base: link_base.to_string() })
+}
+
+/// A plan file the user imported (a plan, or the JSON export), as a plan link; `Err` says
+/// why it is not a plan, naming the field at fault.
+#[wasm_bindgen]
+pub fn import_plan(text: &str) -> Result<String, String> {
+    let p = plan::from_file(text).map_err(|e| match e.field() {
+        Some("json") | None => e.to_string(),
+        Some(field) => format!("{field}: {e}"),
+    })?;
+    share::plan_link(&p, None).map_err(|e| e.to_string())
+}
+
+/// What an older planner saved in this browser (the form as JSON, and the last plan that
+/// fitted as JSON or empty) as the link the planner saves now.
+#[wasm_bindgen]
+pub fn saved_link(form_json: &str, fitted_json: &str) -> Result<String, String> {
+    let form = plan::from_json(form_json).map_err(|e| e.to_string())?;
+    let fitted = plan::from_json(fitted_json).ok().filter(|f| *f != form && f.layout().is_ok());
+    match fitted {
+        Some(f) => share::plan_link(&f, Some(&form)),
+        None => share::plan_link(&form, None),
+    }
+    .map_err(|e| e.to_string())
+}
+
+/// The plan a link holds: its plan, or a draft's plan that fitted.
+fn read(link: &str) -> Result<Plan, String> {
+    match share::decode_plan(link) {
+        Ok(Opened::Mine(ShareState::Plan(p) | ShareState::PlanDraft { fitted: p, .. })) => Ok(p),
+        Ok(_) => Err("the planner handed over a link that is not a plan".into()),
+        Err(e) => Err(format!("the planner handed over a plan that does not read back: {e}")),
+    }
+}

@@ -115,17 +115,20 @@ pub fn report_sizes(dist: &Path) -> Res<u64> {
 /// against regressions, not the goal. Raised from 475 KiB when issue 10 split the app into one
 /// module per tool (766.3 KiB measured then): each module carries the shell and leptos, so
 /// the three together weigh more than one module did, while what a visitor downloads first
-/// (budgeted per tool below) fell for the calculator from 472 to 158.5 KiB.
+/// (budgeted per tool below) fell for the calculator from 472 to 158.5 KiB. Raised again to
+/// 870 when the planner's export writers became their own module (866.7 KiB measured): that
+/// module repeats the plan allocator and share codec it needs (+171 KiB, loaded after the
+/// planner's first result), and the planner's first load fell by 71 KiB.
 pub const BUDGET_GZ_BYTES: u64 = TOTAL_BUDGET_KIB * 1024;
-const TOTAL_BUDGET_KIB: u64 = 770;
+const TOTAL_BUDGET_KIB: u64 = 870;
 
 /// Per tool, gzipped bytes a visitor downloads before its first result: the page, the CSS
-/// every page loads, the loader and the tool's own module and stylesheet. The calculator's is
-/// issue 10's budget. Subnets' and the planner's are ratchets at what they measured when the
-/// split landed (260.5 and 351.8 KiB), above issue 10's 220 and 250: the planner's module
-/// still carries the Terraform/CloudFormation/IPAM writers (about a quarter of its code) and
-/// both carry serde_json and the deflate compressor. Lower these as that moves out.
-pub const TOOL_BUDGETS_KIB: [(&str, u64); 3] = [("calculator", 160), ("subnets", 262), ("planner", 353)];
+/// every page loads, the loader and the tool's own module and stylesheet (modules loaded after
+/// the first result, such as the planner's export writers, are not counted). The calculator's
+/// is issue 10's budget. Subnets' and the planner's are ratchets at what they measure (260.8
+/// and 280.9 KiB), above issue 10's 220 and 250: what remains in them is mostly Leptos view
+/// code (see the README's Bundle size). Lower these as that moves out.
+pub const TOOL_BUDGETS_KIB: [(&str, u64); 3] = [("calculator", 160), ("subnets", 262), ("planner", 282)];
 
 /// Fails when the gzipped total exceeds [`BUDGET_GZ_BYTES`] (deterministic for a given tree).
 pub fn check_budget(gz_total: u64) -> Res<()> {
@@ -213,6 +216,16 @@ pub fn check_tool_budgets(dist: &Path) -> Res<()> {
         if gz > budget {
             over.push(format!("{tool} {} > {}", fmt_bytes(gz), fmt_bytes(budget)));
         }
+    }
+    for library in crate::modules::MODULES.iter().filter(|m| !crate::modules::TOOLS.contains(m)) {
+        let (mut gz, mut br) = (0, 0);
+        for f in files(dist)?.iter().map(|f| f.to_string_lossy().into_owned()).filter(|f| is_module_file(f, library)) {
+            let (g, b) = compressed_sizes(&dist.join(&f))?;
+            gz += g;
+            br += b;
+        }
+        // Loaded after a tool's first result (the planner's export writers): in the total only.
+        println!("{library:<11}  {:>22}  {:>12}  {:>8}", format!("{} ({})", fmt_bytes(gz), fmt_bytes(br)), "later", "");
     }
     if over.is_empty() {
         Ok(())

@@ -76,6 +76,8 @@ test('after one visit every tool works offline, and a repeat visit loads no wasm
   await split(page, '10.0.0.0/16');
   await openPlanner(page);
   await waitPlanRows(page, 9);
+  // The planner's export writers (their own module, loaded after its first result) too.
+  await page.waitForFunction(() => /resource "aws_vpc"/.test(document.querySelector('.exports pre')?.textContent ?? ''));
   await s.context.setOffline(false);
   s.assertClean();
 });

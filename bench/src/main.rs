@@ -93,7 +93,8 @@ Usage: cargo run --release -p cidrplan-bench -- [--quick] [--only ROW] [--write 
 
   --quick        small inputs and few runs: a smoke check (< 30 s once the CLI is built)
   --only ROW     run only one row of the library group (enumerate, collapse_v4, collapse_v6,
-                 exclude, ranges, parse) and skip the other groups: for working on one figure
+                 exclude, ranges, parse) and skip the other groups: for working on one figure;
+                 `--only process` runs the whole-process group (cidrplan info vs ipcalc, sipcalc)
   --write PATH   also write the markdown report to PATH (relative paths are taken from the
                  workspace root; `cargo xtask bench` writes BENCHMARKS.md)
   -h, --help     this text
@@ -175,9 +176,16 @@ fn run(cfg: Config, write: Option<PathBuf>) -> Result<(), String> {
     }
     let py = python.as_ref().map_err(String::as_str);
 
-    let mut groups: Vec<Group> = vec![library::run(&cfg, py, &tmp.0)?];
-    if cfg.only.is_none() {
+    // `--only process`: the whole-process group alone (the CLI against ipcalc and sipcalc).
+    let process_only = cfg.only.as_deref() == Some("process");
+    let mut groups: Vec<Group> = Vec::new();
+    if !process_only {
+        groups.push(library::run(&cfg, py, &tmp.0)?);
+    }
+    if cfg.only.is_none() || process_only {
         groups.push(process::run(&cfg, &root));
+    }
+    if cfg.only.is_none() {
         groups.push(share::run(&cfg)?);
         groups.push(planner::run(&cfg));
         groups.push(tools::run(&cfg));

@@ -367,7 +367,9 @@ async function coldLoad(browser, url, tool) {
     );
     const m = await page.evaluate(async () => {
       const nav = performance.getEntriesByType('navigation')[0];
-      const res = performance.getEntriesByType('resource');
+      // The planner's export writers load after its first result: not part of the first load.
+      const later = (r) => /\/exports-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(new URL(r.name).pathname);
+      const res = performance.getEntriesByType('resource').filter((r) => !later(r));
       const wasm = res.filter((r) => /\.wasm$/.test(new URL(r.name).pathname));
       return {
         ...window.__coldLoad,

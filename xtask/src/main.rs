@@ -154,6 +154,7 @@ fn figures(tb: &Toolbox) -> Res<i32> {
 
 /// `cargo run --release -p cidrplan-bench -- --write BENCHMARKS.md` (or `--quick`, printing only).
 fn bench(tb: &Toolbox, rest: &[String]) -> Res<i32> {
+    ensure(tb, &[Tool::PeerClis])?;
     let mut cmd = tb.cargo();
     cmd.args(["run", "--release", "-p", "cidrplan-bench", "--"]);
     if rest.iter().any(|a| a == "--quick") {

@@ -30,6 +30,8 @@ pub enum Tool {
     NodePackages,
     Chromium,
     Nginx,
+    /// ipcalc and sipcalc, what `cargo xtask bench` times `cidrplan info` against.
+    PeerClis,
 }
 
 impl Tool {
@@ -41,6 +43,7 @@ impl Tool {
             Tool::NodePackages => "npm packages",
             Tool::Chromium => "chromium",
             Tool::Nginx => "nginx",
+            Tool::PeerClis => "ipcalc and sipcalc",
         }
     }
 }
@@ -129,6 +132,7 @@ impl Toolbox {
             Tool::NodePackages => self.ensure_node_packages(),
             Tool::Chromium => self.ensure_chromium(),
             Tool::Nginx => self.ensure_nginx(),
+            Tool::PeerClis => ensure_peer_clis(),
         }
     }
 
@@ -365,6 +369,27 @@ pub fn locked_version<'a>(lock: &'a str, name: &str) -> Option<&'a str> {
         }
     }
     None
+}
+
+/// ipcalc and sipcalc from Debian's packages, for the bench's whole-process rows; elsewhere the
+/// bench skips what is missing and says so in BENCHMARKS.md.
+fn ensure_peer_clis() -> Res<()> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let missing: Vec<&str> = ["ipcalc", "sipcalc"].into_iter().filter(|c| which(c, &path).is_none()).collect();
+    if missing.is_empty() {
+        println!("ipcalc and sipcalc: present");
+        return Ok(());
+    }
+    if !Path::new("/etc/debian_version").is_file() || !is_root() {
+        println!(
+            "{}: not installed, their bench rows are skipped (Debian: apt-get install -y ipcalc sipcalc)",
+            missing.join(", ")
+        );
+        return Ok(());
+    }
+    let paths: Vec<PathBuf> = missing.iter().map(|c| Path::new("/usr/bin").join(c)).collect();
+    let expect: Vec<&Path> = paths.iter().map(|p| p.as_path()).collect();
+    apt_install(&missing.join(" and "), &missing, "~10 s", &expect)
 }
 
 /// `apt-get update && apt-get install -y PACKAGES` (as root on Debian), then checks that

@@ -8,6 +8,7 @@ use super::tiers::Tiers;
 use crate::state::PlanState;
 use cidrplan::plan::{self, presets, Strategy, MAX_ZONES};
 use cidrplan::{Family, Mode};
+use cidrplan_shell::undo_redo;
 use leptos::prelude::*;
 
 /// A preset's short name, from its label ("AWS 3 AZ: public /24, …"): the select shows the
@@ -32,14 +33,7 @@ pub(super) fn PlanForm() -> impl IntoView {
     view! {
         <form class="plan-form" on:submit=|ev| ev.prevent_default() aria-label="Plan settings">
             <div class="form-row">
-                <div class="plan-history" role="group" aria-label="History">
-                    <button type="button" class="button" disabled=move || !st.can_undo() on:click=move |_| st.undo() aria-keyshortcuts="Control+Z">
-                        "↶ Undo"
-                    </button>
-                    <button type="button" class="button" disabled=move || !st.can_redo() on:click=move |_| st.redo() aria-keyshortcuts="Control+Shift+Z">
-                        "↷ Redo"
-                    </button>
-                </div>
+                {undo_redo(st, "plan-history")}
             </div>
             <div class="form-row">
                 <label class="field grow">

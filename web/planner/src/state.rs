@@ -206,3 +206,18 @@ pub fn read_link(link: &str) -> Option<(Plan, Option<Plan>)> {
         _ => None,
     }
 }
+
+impl cidrplan_shell::Undoable for PlanState {
+    fn can_undo(&self) -> bool {
+        PlanState::can_undo(self)
+    }
+    fn can_redo(&self) -> bool {
+        PlanState::can_redo(self)
+    }
+    fn undo(&self) {
+        PlanState::undo(self)
+    }
+    fn redo(&self) {
+        PlanState::redo(self)
+    }
+}

@@ -10,12 +10,14 @@
 
 pub mod browser;
 mod frame;
+mod history;
 pub mod host;
 pub mod library;
 mod mode_select;
 mod shell;
 
 pub use frame::{ask, sentence};
+pub use history::{undo_redo, Undoable};
 pub use host::{Handoff, Tool};
 pub use mode_select::ModeSelect;
 pub use shell::{Shell, ToolId};

@@ -8,7 +8,7 @@ use super::library::Designs;
 use crate::state::DesignState;
 use cidrplan::design::{parse_base, BaseChange, Design};
 use cidrplan::{Cidr, InputError, Mode};
-use cidrplan_shell::ModeSelect;
+use cidrplan_shell::{undo_redo, ModeSelect};
 use leptos::prelude::*;
 
 /// A base change waiting for the user's answer.
@@ -143,14 +143,7 @@ pub(super) fn BaseControls() -> impl IntoView {
                 <span class="field-label">"Mode"</span>
                 <ModeSelect mode=mode />
             </label>
-            <div class="toolbar-group" role="group" aria-label="History">
-                <button type="button" class="button" disabled=move || !st.can_undo() on:click=move |_| st.undo() aria-keyshortcuts="Control+Z">
-                    "↶ Undo"
-                </button>
-                <button type="button" class="button" disabled=move || !st.can_redo() on:click=move |_| st.redo() aria-keyshortcuts="Control+Shift+Z">
-                    "↷ Redo"
-                </button>
-            </div>
+            {undo_redo(st, "toolbar-group")}
             <Designs />
             <ImportExport />
         </div>

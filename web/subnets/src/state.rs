@@ -288,3 +288,18 @@ fn step_signal<T: Clone + PartialEq + Send + Sync + 'static>(
         None => false,
     }
 }
+
+impl cidrplan_shell::Undoable for DesignState {
+    fn can_undo(&self) -> bool {
+        DesignState::can_undo(self)
+    }
+    fn can_redo(&self) -> bool {
+        DesignState::can_redo(self)
+    }
+    fn undo(&self) {
+        DesignState::undo(self)
+    }
+    fn redo(&self) {
+        DesignState::redo(self)
+    }
+}

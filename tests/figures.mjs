@@ -99,6 +99,12 @@ for (const tool of TOOLS) {
   const sum = [...shared, ...own].reduce((a, f) => ({ gz: a.gz + f.gzCopy, br: a.br + f.br }), { gz: 0, br: 0 });
   p(`| ${tool} | ${shared.length + own.length} | **${kib(sum.gz)}** | **${kib(sum.br)}** |`);
 }
+// Modules of functions a tool loads after its first result (the planner's export writers).
+for (const library of ['exports']) {
+  const module = files.filter((f) => new RegExp(`^${library}-[0-9a-f]{16}(_bg\\.wasm|\\.js)$`).test(f.name));
+  const sum = module.reduce((a, f) => ({ gz: a.gz + f.gzCopy, br: a.br + f.br }), { gz: 0, br: 0 });
+  p(`| then ${library} (after the planner's first result, not in its first load) | ${module.length} | ${kib(sum.gz)} | ${kib(sum.br)} |`);
+}
 p();
 p('## Loading and typing');
 p();

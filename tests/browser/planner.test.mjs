@@ -371,6 +371,30 @@ test('on a phone (360 px) the planner never scrolls sideways and every row shows
   s.assertClean();
 });
 
+test('at 1280 px, opened first, the planner never scrolls sideways: a wide table scrolls in its own box', T, async () => {
+  // A secondary block makes the cidrsubnet() column wide. Opened straight from a reload of the
+  // planner tab, so only the planner's own stylesheet is loaded (not the designer's).
+  await awsPreset();
+  await page.getByRole('button', { name: '+ Secondary block', exact: true }).click();
+  await planField(page, 'Secondary 1').waitFor();
+  await setPlanField(page, 'Secondary 1', '100.64.0.0/16');
+  await page.reload({ waitUntil: 'load' });
+  await waitPlanRows(page, 9);
+  await settle(page);
+  const m = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth,
+    designerCss: [...document.styleSheets].some((sh) => /designer-/.test(sh.href ?? '')),
+    box: getComputedStyle(document.querySelector('.plan-table-wrap')).overflowX,
+    bar: document.querySelector('.usage-bar')?.getBoundingClientRect().height ?? 0,
+  }));
+  assert.equal(m.designerCss, false, 'the designer\'s stylesheet is not loaded');
+  assert.ok(m.scrollWidth <= m.innerWidth, `the page is ${m.scrollWidth}px wide in a ${m.innerWidth}px viewport`);
+  assert.equal(m.box, 'auto', 'the table scrolls inside its box');
+  assert.ok(m.bar >= 6, `the usage bar is drawn (${m.bar}px high)`);
+  s.assertClean();
+});
+
 test('Export SVG and Export PNG download the diagram', T, async () => {
   await awsPreset();
   const svg = await downloadOf(page, () => page.getByRole('button', { name: 'Export SVG', exact: true }).click());

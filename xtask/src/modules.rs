@@ -189,4 +189,54 @@ mod tests {
             assert!(index.contains(&format!("data-bin=\"{module}\"")), "{module} in index.html");
         }
     }
+
+    /// The class names in `class="…"` attributes of the `.rs` files under `dir`.
+    fn classes_used(dir: &Path, out: &mut std::collections::BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+            if entry.is_dir() {
+                classes_used(&entry, out);
+            } else if entry.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&entry).unwrap();
+                for attr in text.split("class=\"").skip(1) {
+                    let value = attr.split('"').next().unwrap_or("");
+                    out.extend(value.split_whitespace().map(str::to_string));
+                }
+            }
+        }
+    }
+
+    /// The class names a stylesheet's selectors name (`.name`), comments left out.
+    fn classes_styled(css: &str) -> std::collections::BTreeSet<String> {
+        let mut text = String::new();
+        for (i, part) in css.split("/*").enumerate() {
+            text.push_str(if i == 0 { part } else { part.split_once("*/").map_or("", |(_, rest)| rest) });
+        }
+        text.split('.')
+            .skip(1)
+            .map(|rest| rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>())
+            .filter(|name| name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+            .collect()
+    }
+
+    #[test]
+    fn no_tool_relies_on_another_tools_stylesheet() {
+        // A tool's own stylesheet loads only with its module, so a class a tool uses that only
+        // another tool's stylesheet styles is unstyled when that tool is opened first (the
+        // planner's table box and usage bar once were, styled by designer.css alone).
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let css = |name: &str| classes_styled(&std::fs::read_to_string(root.join(format!("style/{name}.css"))).unwrap());
+        let shared: std::collections::BTreeSet<String> = css("main").union(&css("calculator")).cloned().collect();
+        for tool in TOOLS {
+            let own = style_of(tool).map(css).unwrap_or_default();
+            let mut used = std::collections::BTreeSet::new();
+            classes_used(&root.join(format!("web/{tool}/src")), &mut used);
+            classes_used(&root.join("web/shell/src"), &mut used);
+            for (other_tool, other) in STYLES.iter().filter(|(t, _)| *t != tool) {
+                let theirs = css(other);
+                let stray: Vec<&String> =
+                    used.iter().filter(|c| theirs.contains(*c) && !shared.contains(*c) && !own.contains(*c)).collect();
+                assert!(stray.is_empty(), "{tool} uses {stray:?}, styled only by {other}.css ({other_tool}'s)");
+            }
+        }
+    }
 }

@@ -65,3 +65,43 @@ fn damaged_plan_links_are_refused() {
         bytes[i] = orig;
     }
 }
+
+/// The planner saves its work as its link (`web/planner/src/state.rs`), so every plan the core
+/// stores must fit in one: form and last plan that fitted both, every list at its cap and
+/// every name at its longest, in 4-byte characters that deflate cannot shrink.
+#[test]
+fn the_largest_storable_draft_fits_in_a_link() {
+    use cidrplan::plan::{
+        Avoid, Plan, Tier, TierKind, MAX_AVOID, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES,
+    };
+    use cidrplan::share::{decode_plan, plan_link, Opened};
+    let cidr = |s: &str| cidrplan::parse(s).unwrap().network();
+    let mut seed = 7u32;
+    let mut name = move || -> String {
+        (0..MAX_NAME_CHARS)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                char::from_u32(0x1F300 + (seed >> 16) % 0x300).unwrap()
+            })
+            .collect()
+    };
+    let mut largest = |base: &Plan| {
+        let mut p = base.clone();
+        p.name = name();
+        p.region = name();
+        p.vpc = (0..MAX_VPC_BLOCKS).map(|i| cidr(&format!("10.{}.0.0/16", i * 16))).collect();
+        p.zones = (0..MAX_ZONES).map(|_| name()).collect();
+        p.tiers = (0..MAX_TIERS).map(|_| Tier::new(&name(), TierKind::Private, TierSize::Hosts(60_000))).collect();
+        p.avoid = (0..MAX_AVOID).map(|i| Avoid::new(cidr(&format!("192.168.{i}.0/24")), &name())).collect();
+        p.pinned = (0..MAX_PINS)
+            .map(|i| Pin { tier: i % MAX_TIERS, zone: Some(i % MAX_ZONES), cidr: cidr(&format!("172.16.{i}.0/24")) })
+            .collect();
+        assert_eq!(p.refusal(), None, "a plan the core stores");
+        p
+    };
+    let base = preset("aws-3az").unwrap();
+    let (fitted, form) = (largest(&base), largest(&base));
+    let link = plan_link(&fitted, Some(&form)).expect("the largest draft fits in a link");
+    println!("largest draft: {} characters", link.len());
+    assert_eq!(decode_plan(&link), Ok(Opened::Mine(ShareState::PlanDraft { fitted, form })));
+}

@@ -213,7 +213,9 @@ mod tests {
         }
         text.split('.')
             .skip(1)
-            .map(|rest| rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>())
+            .map(|rest| {
+                rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect::<String>()
+            })
             .filter(|name| name.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
             .collect()
     }
@@ -224,7 +226,8 @@ mod tests {
         // another tool's stylesheet styles is unstyled when that tool is opened first (the
         // planner's table box and usage bar once were, styled by designer.css alone).
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let css = |name: &str| classes_styled(&std::fs::read_to_string(root.join(format!("style/{name}.css"))).unwrap());
+        let css =
+            |name: &str| classes_styled(&std::fs::read_to_string(root.join(format!("style/{name}.css"))).unwrap());
         let shared: std::collections::BTreeSet<String> = css("main").union(&css("calculator")).cloned().collect();
         for tool in TOOLS {
             let own = style_of(tool).map(css).unwrap_or_default();

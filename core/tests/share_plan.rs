@@ -105,3 +105,21 @@ fn the_largest_storable_draft_fits_in_a_link() {
     println!("largest draft: {} characters", link.len());
     assert_eq!(decode_plan(&link), Ok(Opened::Mine(ShareState::PlanDraft { fitted, form })));
 }
+
+/// What the planner writes (`form_link`) reads back as the same form and last plan that
+/// fitted (`into_plan`); a last plan equal to the form is not written twice.
+#[test]
+fn form_links_read_back_as_form_and_fitted() {
+    use cidrplan::share::{decode_plan, form_link, Opened};
+    let read = |link: &str| match decode_plan(link) {
+        Ok(Opened::Mine(state)) => state.into_plan(),
+        other => panic!("{other:?}"),
+    };
+    let form = preset("aws-3az").unwrap();
+    let mut fitted = form.clone();
+    fitted.tiers[0].size = TierSize::Hosts(500);
+    assert_eq!(read(&form_link(&form, None).unwrap()), Some((form.clone(), None)));
+    assert_eq!(read(&form_link(&form, Some(&form)).unwrap()), Some((form.clone(), None)));
+    assert_eq!(read(&form_link(&form, Some(&fitted)).unwrap()), Some((form.clone(), Some(fitted))));
+    assert_eq!(ShareState::Calculator { input: "10.0.0.0/8".into(), mode: cidrplan::Mode::Standard }.into_plan(), None);
+}

@@ -60,6 +60,18 @@ pub enum ShareState {
     PlanDraft { fitted: Plan, form: Plan },
 }
 
+impl ShareState {
+    /// A plan state as the form and, for a draft, the last plan that fitted (what
+    /// [`form_link`] wrote); `None` for a calculator or design state.
+    pub fn into_plan(self) -> Option<(Plan, Option<Plan>)> {
+        match self {
+            ShareState::Plan(p) => Some((p, None)),
+            ShareState::PlanDraft { fitted, form } => Some((form, Some(fitted))),
+            ShareState::Calculator { .. } | ShareState::Design(_) => None,
+        }
+    }
+}
+
 /// Why a link cannot be opened, in words for people.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShareError(pub String);
@@ -138,6 +150,16 @@ pub fn design_link(d: &Design) -> Result<String, ShareError> {
 /// (a [`ShareState::PlanDraft`]).
 pub fn plan_link(shown: &Plan, draft: Option<&Plan>) -> Result<String, ShareError> {
     checked_length(v2::link(&v2::plan_payload(shown, draft)), "Pass the plan on with Export JSON instead")
+}
+
+/// The link of what the planner shows: the form alone, or both the last plan that fitted and
+/// the form when they differ (a [`ShareState::PlanDraft`]); [`ShareState::into_plan`] reads
+/// it back. The planner writes it to the address bar and to its autosave.
+pub fn form_link(form: &Plan, fitted: Option<&Plan>) -> Result<String, ShareError> {
+    match fitted {
+        Some(f) if f != form => plan_link(f, Some(form)),
+        _ => plan_link(form, None),
+    }
 }
 
 /// `link`, unless it is longer than a link may be; `instead` says what to do then (the

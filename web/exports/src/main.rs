@@ -14,7 +14,7 @@
 
 use cidrplan::export::{self, ExportOptions, Format};
 use cidrplan::plan::{self, Plan};
-use cidrplan::share::{self, Opened, ShareState};
+use cidrplan::share::{self, Opened};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 fn main() {}
@@ -46,19 +46,18 @@ pub fn import_plan(text: &str) -> Result<String, String> {
 #[wasm_bindgen]
 pub fn saved_link(form_json: &str, fitted_json: &str) -> Result<String, String> {
     let form = plan::from_json(form_json).map_err(|e| e.to_string())?;
-    let fitted = plan::from_json(fitted_json).ok().filter(|f| *f != form && f.layout().is_ok());
-    match fitted {
-        Some(f) => share::plan_link(&f, Some(&form)),
-        None => share::plan_link(&form, None),
-    }
-    .map_err(|e| e.to_string())
+    let fitted = plan::from_json(fitted_json).ok().filter(|f| f.layout().is_ok());
+    share::form_link(&form, fitted.as_ref()).map_err(|e| e.to_string())
 }
 
 /// The plan a link holds: its plan, or a draft's plan that fitted.
 fn read(link: &str) -> Result<Plan, String> {
     match share::decode_plan(link) {
-        Ok(Opened::Mine(ShareState::Plan(p) | ShareState::PlanDraft { fitted: p, .. })) => Ok(p),
-        Ok(_) => Err("the planner handed over a link that is not a plan".into()),
+        Ok(Opened::Mine(state)) => state
+            .into_plan()
+            .map(|(form, fitted)| fitted.unwrap_or(form))
+            .ok_or_else(|| "the planner handed over a link that is not a plan".into()),
+        Ok(Opened::Other(_)) => Err("the planner handed over a link that is not a plan".into()),
         Err(e) => Err(format!("the planner handed over a plan that does not read back: {e}")),
     }
 }

@@ -41,14 +41,14 @@ pub(super) fn Exports() -> impl IntoView {
     let format = RwSignal::new(initial);
     let writers = RwSignal::new_local(None::<Result<Library, String>>);
     leptos::task::spawn_local(async move { writers.set(Some(library::load(EXPORTS).await)) });
+    // The plan shown, handed over as its link, which both modules read exactly (the plan caps
+    // keep every plan within a link's length): made once per plan, not per format.
+    let shown_link = Memo::new(move |_| v.shown.with(|s| s.as_ref().map(|(p, _)| share::plan_link(p, None))));
     let output = Memo::new(move |_| {
         let f = format.get();
         // Plan links in the files' headers point at this page.
         let link_base = browser::url_with_fragment("");
-        // Handed over as its link, which both modules read exactly (the plan caps keep every
-        // plan within a link's length).
-        let plan = v.shown.with(|s| s.as_ref().map(|(p, _)| share::plan_link(p, None)));
-        let plan = match plan {
+        let plan = match shown_link.get() {
             None => return Preview::Nothing,
             Some(Err(e)) => return Preview::Problem(e.to_string()),
             Some(Ok(link)) => link,

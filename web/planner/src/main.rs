@@ -129,10 +129,8 @@ impl Tool for PlanState {
     }
 
     fn open(self, state: ShareState) {
-        match state {
-            ShareState::Plan(p) => self.offer_plan(p, None, false),
-            ShareState::PlanDraft { fitted, form } => self.offer_plan(form, Some(fitted), false),
-            _ => {}
+        if let Some((form, fitted)) = state.into_plan() {
+            self.offer_plan(form, fitted, false);
         }
     }
 

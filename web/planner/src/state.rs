@@ -4,7 +4,7 @@
 
 use cidrplan::history::History;
 use cidrplan::plan::{self, Layout, Plan, PlanError};
-use cidrplan::share::{self, Opened, ShareState};
+use cidrplan::share::{self, Opened};
 use cidrplan_shell::{browser, library, Shell};
 use leptos::prelude::*;
 
@@ -185,10 +185,7 @@ impl PlanState {
     /// What the planner shows, as a link (tracked): the form, and while it does not fit the
     /// last plan that fitted too, so the link opens to the same page.
     pub fn link(&self) -> Result<String, share::ShareError> {
-        self.plan.with(|form| match self.plan_fitted.get() {
-            Some(fitted) if fitted != *form => share::plan_link(&fitted, Some(form)),
-            _ => share::plan_link(form, None),
-        })
+        self.plan.with(|form| share::form_link(form, self.plan_fitted.get().as_ref()))
     }
 }
 
@@ -201,9 +198,8 @@ fn saved() -> Option<(Plan, Option<Plan>)> {
 /// link or one that does not read.
 pub fn read_link(link: &str) -> Option<(Plan, Option<Plan>)> {
     match share::decode_plan(link).ok()? {
-        Opened::Mine(ShareState::Plan(p)) => Some((p, None)),
-        Opened::Mine(ShareState::PlanDraft { fitted, form }) => Some((form, Some(fitted))),
-        _ => None,
+        Opened::Mine(state) => state.into_plan(),
+        Opened::Other(_) => None,
     }
 }
 

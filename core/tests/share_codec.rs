@@ -3,7 +3,7 @@
 mod design_support;
 
 use cidrplan::design::{Color, Design, MAX_LEAVES};
-use cidrplan::share::{decode, encode, encode_checked, encode_v1, ShareState, MAX_LINK_CHARS};
+use cidrplan::share::{self, decode, encode, encode_checked, encode_v1, ShareState, MAX_LINK_CHARS};
 use cidrplan::Mode;
 use design_support::{link_of as versioned_link, net, payload_of};
 
@@ -331,6 +331,40 @@ fn encode_checked_refuses_designs_too_large_to_share() {
     assert!(e.ends_with("more than the 4,194,304 a link may hold. Export it as JSON instead"), "{e}");
     let small = ShareState::Design(frozen_v4());
     assert_eq!(encode_checked(&small).unwrap(), encode(&small));
+}
+
+/// What the designer saves in this browser is a design link without a link's length cap: a
+/// design too long to share is still saved whole, and reads back; a saved text is refused as
+/// a link to open.
+#[test]
+fn design_text_saves_designs_too_long_for_a_link() {
+    let mut d = Design::new(net("10.0.0.0/16"), Mode::Aws);
+    d.split_all_to(28).unwrap();
+    let nets: Vec<_> = d.leaves().iter().map(|l| l.net).collect();
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    for n in nets {
+        let note: String = (0..40)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                char::from(b'!' + (x % 90) as u8)
+            })
+            .collect();
+        d.set_note(n, &note).unwrap();
+    }
+    let text = share::design_text(&d).unwrap();
+    assert!(text.len() > MAX_LINK_CHARS, "{} characters", text.len());
+    assert_eq!(share::design_from_text(&text).unwrap(), d);
+    let e = share::design_text_as_link(text.clone()).unwrap_err().0;
+    assert!(e.ends_with("Pass the design on with Export JSON instead"), "{e}");
+    assert!(decode(&text).unwrap_err().0.starts_with("This link is too long"));
+    // A small design's saved text is its link.
+    let small = frozen_v4();
+    assert_eq!(share::design_text(&small).unwrap(), share::design_link(&small).unwrap());
+    assert_eq!(share::design_from_text(FROZEN_V4).unwrap(), small);
+    assert_eq!(share::design_from_text(FROZEN_CALC).unwrap_err().0, "This is not a saved design");
+    assert_eq!(share::design_from_text("10.0.0.0/16").unwrap_err().0, "This is not a saved design");
 }
 
 // ---------------------------------------------------------------------------------------------

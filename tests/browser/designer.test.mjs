@@ -10,6 +10,7 @@ import { startSession } from './lib/harness.mjs';
 import {
   blurAll,
   domLeaves,
+  fragment,
   freshPage,
   join,
   noteOf,
@@ -510,9 +511,14 @@ test('a note typed and the page reloaded without leaving the field: the note is 
   assert.equal(await page.getByRole('alertdialog').count(), 0, 'the old link in the address bar is not offered as a shared design');
   // Typing commits by itself after a pause too, as one undo step for the whole note.
   const input = page.getByRole('textbox', { name: 'Note for 10.0.0.0/17', exact: true });
+  const before = await page.evaluate(() => localStorage.getItem('cidrplan.v2.design'));
   await input.focus();
   for (const ch of 'web tier') await page.keyboard.type(ch, { delay: 40 });
-  await page.waitForFunction(() => JSON.parse(localStorage.getItem('cidrplan.v1.design.json')).subnets[0].note === 'web tier');
+  // Saved (the saved design is the link the address bar shows) while the field has the focus.
+  await page.waitForFunction((b) => {
+    const saved = localStorage.getItem('cidrplan.v2.design');
+    return saved !== b && saved === location.hash.slice(1);
+  }, before);
   assert.equal(await input.inputValue(), 'web tier', 'the space typed before "tier" survived the commits');
   await blurAll(page);
   await page.getByRole('button', { name: /Undo/ }).click();
@@ -882,5 +888,41 @@ test('Copy Markdown puts the design table on the clipboard', T, async () => {
   assert.match(text, /^\| Subnet \| Prefix \|/);
   assert.match(text, /a\\\|b/);
   await page.locator('.copy-note', { hasText: 'Copied' }).waitFor();
+  s.assertClean();
+});
+
+// An older designer saved designs as JSON; this one saves them as links and reads the old
+// keys once, through the exports module's JSON reader.
+test('designs saved as JSON by an older designer open, are saved as links, and the old keys go', T, async () => {
+  await freshDesigner();
+  const open = {
+    format: 'cidrplan-design', version: 2, base: '10.0.0.0/16', mode: 'aws',
+    subnets: [{ subnet: '10.0.0.0/17', note: 'web tier', color: 'blue' }, { subnet: '10.0.128.0/17' }],
+    labels: [{ node: '10.0.0.0/16', note: 'us-east' }],
+  };
+  const other = { format: 'cidrplan-design', version: 1, base: '192.168.0.0/24', subnets: [{ subnet: '192.168.0.0/25', note: 'lab' }, { subnet: '192.168.0.128/25' }] };
+  await page.evaluate(([a, b]) => {
+    localStorage.clear();
+    localStorage.setItem('cidrplan.v1.tab', 'subnets');
+    localStorage.setItem('cidrplan.v1.design.json', JSON.stringify(a));
+    localStorage.setItem('cidrplan.v1.designs', 'cidrplan-designs 1\ncurrent 1\n1\t0\t2\t10.0.0.0/16\tMine\n2\t0\t2\t192.168.0.0/24\tLab');
+    localStorage.setItem('cidrplan.v1.designs.2.json', JSON.stringify(b));
+  }, [open, other]);
+  await page.goto(s.url);
+  await waitMounted(page);
+  await waitLeaves(page, 2);
+  assert.equal(await noteOf(page, '10.0.0.0/17'), 'web tier');
+  await page.waitForFunction(() => localStorage.getItem('cidrplan.v1.design.json') === null && localStorage.getItem('cidrplan.v1.designs.2.json') === null);
+  assert.equal(await page.evaluate(() => localStorage.getItem('cidrplan.v2.design')), await fragment(page), 'saved as its link');
+  // Reloaded: read from the new key alone (no undo step was added by the conversion).
+  await page.reload();
+  await waitMounted(page);
+  await waitLeaves(page, 2);
+  assert.equal(await noteOf(page, '10.0.0.0/17'), 'web tier');
+  assert.equal(await page.getByRole('button', { name: /Undo/ }).isDisabled(), true);
+  await page.locator('.designs-menu summary').click();
+  await page.getByRole('button', { name: 'Open Lab', exact: true }).click();
+  await waitLeaves(page, 2);
+  assert.equal(await noteOf(page, '192.168.0.0/25'), 'lab');
   s.assertClean();
 });

@@ -130,7 +130,7 @@ test('designer: split to 1,024 and 16,384 leaves, undo/redo, join', { timeout: 1
   report('redo-1-to-16384', tRedo.frame);
 
   // The autosave and the link of a 16,384-leaf design (no notes) stay small.
-  const sizes = await page.evaluate(() => ({ link: location.hash.length, stored: localStorage.getItem('cidrplan.v1.design.json')?.length ?? 0 }));
+  const sizes = await page.evaluate(() => ({ link: location.hash.length, stored: localStorage.getItem('cidrplan.v2.design')?.length ?? 0 }));
   report('link-chars-at-16384', sizes.link, 'chars');
   assert.ok(sizes.link > 3 && sizes.stored > 3);
 

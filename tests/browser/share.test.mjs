@@ -40,7 +40,7 @@ after(async () => {
 
 const T = { timeout: 60_000 };
 // Designs autosave as JSON (no link-length limit), so storage is compared with storage.
-const KEY_DESIGN = 'cidrplan.v1.design.json';
+const KEY_DESIGN = 'cidrplan.v2.design';
 
 /** A designer with three leaves, two notes and a colour; returns its leaves. */
 async function makeDesign() {

@@ -132,8 +132,19 @@ pub fn calculator_link(input: &str, mode: Mode) -> Result<String, ShareError> {
 
 /// [`encode_checked`] of a design.
 pub fn design_link(d: &Design) -> Result<String, ShareError> {
-    // The payload is built once: checked for size, then compressed into the link (this runs
-    // on every edit in the web app).
+    design_text(d).and_then(design_text_as_link)
+}
+
+/// The longest [`design_text`]: base64url of a payload at its cap that deflate could not
+/// shrink (stored blocks add 5 bytes per 64 KiB), with its version prefix.
+const MAX_SAVED_CHARS: usize = (MAX_PAYLOAD_BYTES + 5 * (MAX_PAYLOAD_BYTES / 0xffff + 1)).div_ceil(3) * 4 + 8;
+
+/// A design as the designer saves it in this browser (the open design, saved designs, undo
+/// steps) and hands it to the exports module: its link without a link's length cap, so a
+/// design too large to share is still saved whole. Capped only by its payload (4 MiB).
+pub fn design_text(d: &Design) -> Result<String, ShareError> {
+    // The payload is built once: checked for size, then compressed (this runs on every edit
+    // in the web app).
     let payload = v2::design_payload(d);
     if payload.len() > MAX_PAYLOAD_BYTES {
         return fail(format!(
@@ -143,7 +154,20 @@ pub fn design_link(d: &Design) -> Result<String, ShareError> {
             grouped(MAX_PAYLOAD_BYTES)
         ));
     }
-    checked_length(v2::link(&payload), "Pass the design on with Export JSON instead")
+    Ok(v2::link(&payload))
+}
+
+/// A [`design_text`] as a link to share, or why it is too long for one.
+pub fn design_text_as_link(text: String) -> Result<String, ShareError> {
+    checked_length(text, "Pass the design on with Export JSON instead")
+}
+
+/// The design of a [`design_text`] (or of any design link).
+pub fn design_from_text(text: &str) -> Result<Design, ShareError> {
+    match decode_kind::<{ v1::KIND_DESIGN }>(text, MAX_SAVED_CHARS)? {
+        Opened::Mine(ShareState::Design(d)) => Ok(d),
+        Opened::Mine(_) | Opened::Other(_) => fail("This is not a saved design"),
+    }
 }
 
 /// [`encode_checked`] of a plan: `shown` is the plan drawn, `draft` the form when it differs
@@ -178,7 +202,7 @@ fn checked_length(link: String, instead: &str) -> Result<String, ShareError> {
 /// The state in a link fragment, with or without its leading `#`. A fragment that is not
 /// `v<N>.…` is a plain calculator input (percent-decoded, in Standard mode).
 pub fn decode(fragment: &str) -> Result<ShareState, ShareError> {
-    match decode_kind::<ANY_KIND>(fragment)? {
+    match decode_kind::<ANY_KIND>(fragment, MAX_LINK_CHARS)? {
         Opened::Mine(state) => Ok(state),
         Opened::Other(k) => fail(format!("This link holds a {k:?} state, which was not asked for")),
     }
@@ -204,7 +228,7 @@ pub enum Opened {
 /// The kind of a link's state, from its header alone (a versioned link is inflated to read
 /// its first byte; nothing else is checked).
 pub fn kind(fragment: &str) -> Result<Kind, ShareError> {
-    let Some((_, body)) = versioned(fragment)? else { return Ok(Kind::Calculator) };
+    let Some((_, body)) = versioned(fragment, MAX_LINK_CHARS)? else { return Ok(Kind::Calculator) };
     let payload = inflate_body(body)?;
     kind_of(bytes::Reader::new(&payload).u8("the link's content")?)
 }
@@ -212,17 +236,17 @@ pub fn kind(fragment: &str) -> Result<Kind, ShareError> {
 /// [`decode`] for the calculator alone: a tool module that opens only calculator links links
 /// only their reader (and no design or plan code).
 pub fn decode_calculator(fragment: &str) -> Result<Opened, ShareError> {
-    decode_kind::<{ v1::KIND_CALCULATOR }>(fragment)
+    decode_kind::<{ v1::KIND_CALCULATOR }>(fragment, MAX_LINK_CHARS)
 }
 
 /// [`decode`] for designs alone (see [`decode_calculator`]).
 pub fn decode_design(fragment: &str) -> Result<Opened, ShareError> {
-    decode_kind::<{ v1::KIND_DESIGN }>(fragment)
+    decode_kind::<{ v1::KIND_DESIGN }>(fragment, MAX_LINK_CHARS)
 }
 
 /// [`decode`] for plans alone (see [`decode_calculator`]).
 pub fn decode_plan(fragment: &str) -> Result<Opened, ShareError> {
-    decode_kind::<{ v1::KIND_PLAN }>(fragment)
+    decode_kind::<{ v1::KIND_PLAN }>(fragment, MAX_LINK_CHARS)
 }
 
 fn kind_of(byte: u8) -> Result<Kind, ShareError> {
@@ -238,9 +262,10 @@ fn kind_of(byte: u8) -> Result<Kind, ShareError> {
 const ANY_KIND: u8 = u8::MAX;
 
 /// The one decoder: `K` is the kind byte of the state wanted, or [`ANY_KIND`]. It is a
-/// constant, so each tool's copy keeps only the readers of its own kind.
-fn decode_kind<const K: u8>(fragment: &str) -> Result<Opened, ShareError> {
-    let Some((version, body)) = versioned(fragment)? else {
+/// constant, so each tool's copy keeps only the readers of its own kind. `max_chars` is a
+/// link's cap, or a saved text's.
+fn decode_kind<const K: u8>(fragment: &str, max_chars: usize) -> Result<Opened, ShareError> {
+    let Some((version, body)) = versioned(fragment, max_chars)? else {
         let text = fragment.strip_prefix('#').unwrap_or(fragment);
         return Ok(if K == v1::KIND_CALCULATOR || K == ANY_KIND {
             Opened::Mine(ShareState::Calculator { input: plain::decode(text), mode: Mode::Standard })
@@ -262,13 +287,13 @@ fn decode_kind<const K: u8>(fragment: &str) -> Result<Opened, ShareError> {
 
 /// The version and body of a versioned link, `None` for a plain one, or why neither: too
 /// long, or a version this cidrplan cannot read.
-fn versioned(fragment: &str) -> Result<Option<(u32, &str)>, ShareError> {
+fn versioned(fragment: &str, max_chars: usize) -> Result<Option<(u32, &str)>, ShareError> {
     let text = fragment.strip_prefix('#').unwrap_or(fragment);
-    if text.len() > MAX_LINK_CHARS {
+    if text.len() > max_chars {
         return fail(format!(
             "This link is too long ({} characters); cidrplan links are at most {}",
             grouped(text.len()),
-            grouped(MAX_LINK_CHARS)
+            grouped(max_chars)
         ));
     }
     let Some((version, body)) = split_version(text) else { return Ok(None) };

@@ -1,17 +1,20 @@
-//! The planner's exports as a module of functions: the Terraform, CloudFormation, JSON, CSV,
-//! Markdown and text writers of `cidrplan::export`, and the JSON reader for imported plan
-//! files and for plans saved by an older planner.
+//! The export writers and JSON readers as a module of functions: the planner's Terraform,
+//! CloudFormation, JSON, CSV, Markdown and text writers of `cidrplan::export`, the JSON reader
+//! for imported plan files and for plans saved by an older planner, and the designer's JSON
+//! file (export, import, and what an older designer saved).
 //!
-//! None of them is needed for the planner's first result (the form, the diagram, the table)
-//! and together they are about a third of its core code, so they load on their own: boot.js's
-//! `cidrplanBoot.library('exports')`, which the planner calls once it is on screen (see
-//! `web/planner/src/exports.rs`). Plans cross between the two modules as share links
-//! (`cidrplan::share::plan_link`), which both read and write exactly; so the planner itself
-//! links no JSON code.
+//! None of them is needed for a tool's first result and together they are about a third of
+//! the planner's core code and all of the JSON code (serde_json: 18 KiB of the designer's
+//! gzipped module), so they load on their own: boot.js's `cidrplanBoot.library('exports')`,
+//! which the planner calls once it is on screen (see `web/planner/src/exports.rs`) and the
+//! designer when a JSON file is exported or imported. Plans and designs cross between the
+//! modules as share links (`cidrplan::share::plan_link`, `design_link`), which both read and
+//! write exactly; so the tools themselves link no JSON code.
 //!
 //! No Leptos and no page: every function is text in, text out, and an `Err` is the sentence to
 //! show.
 
+use cidrplan::design;
 use cidrplan::export::{self, ExportOptions, Format};
 use cidrplan::plan::{self, Plan};
 use cidrplan::share::{self, Opened};
@@ -48,6 +51,24 @@ pub fn saved_link(form_json: &str, fitted_json: &str) -> Result<String, String> 
     let form = plan::from_json(form_json).map_err(|e| e.to_string())?;
     let fitted = plan::from_json(fitted_json).ok().filter(|f| f.layout().is_ok());
     share::form_link(&form, fitted.as_ref()).map_err(|e| e.to_string())
+}
+
+/// The design of `saved` (`share::design_text`, which has no link's length cap) as the
+/// designer's JSON file.
+#[wasm_bindgen]
+pub fn design_json(saved: &str) -> Result<String, String> {
+    share::design_from_text(saved)
+        .map(|d| design::to_json(&d))
+        .map_err(|e| format!("the designer handed over a design that does not read back: {e}"))
+}
+
+/// A designer JSON file (imported, or saved by an older designer in this browser) as its
+/// `share::design_text` (a design too large to share stays whole); `Err` says why it is not
+/// a design.
+#[wasm_bindgen]
+pub fn import_design(text: &str) -> Result<String, String> {
+    let d = design::from_json(text).map_err(|e| e.to_string())?;
+    share::design_text(&d).map_err(|e| e.to_string())
 }
 
 /// The plan a link holds: its plan, or a draft's plan that fitted.

@@ -1,8 +1,10 @@
-//! The design as files: JSON export and import, CSV export.
+//! The design as files: JSON export and import, CSV export. The JSON writer and reader are
+//! the exports module's (loaded on the first click), so the designer links no JSON code.
 
 use crate::state::DesignState;
-use cidrplan::design::{from_json, to_csv, to_json, to_markdown, to_tsv, Design};
-use cidrplan_shell::browser;
+use cidrplan::design::{to_csv, to_markdown, to_tsv, Design};
+use cidrplan::share;
+use cidrplan_shell::{browser, library};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -12,11 +14,18 @@ pub(super) fn ImportExport() -> impl IntoView {
     let file_input: NodeRef<leptos::html::Input> = NodeRef::new();
     let base_name = move || st.design.with_untracked(|d| d.base().to_string().replace(['/', ':'], "_"));
     let export_json = move |_| {
-        browser::download(
-            &format!("cidrplan-{}.json", base_name()),
-            "application/json",
-            &st.design.with_untracked(to_json),
-        )
+        let name = format!("cidrplan-{}.json", base_name());
+        let text = st.design.with_untracked(share::design_text);
+        leptos::task::spawn_local(async move {
+            let json = match text {
+                Ok(text) => library::load("exports").await.and_then(|lib| lib.call("design_json", &[&text])),
+                Err(e) => Err(e.message().to_string()),
+            };
+            match json {
+                Ok(json) => browser::download(&name, "application/json", &json),
+                Err(e) => st.design_error.set(Some(format!("Could not export the design: {e}"))),
+            }
+        });
     };
     let export_csv = move |_| {
         browser::download(&format!("cidrplan-{}.csv", base_name()), "text/csv", &st.design.with_untracked(to_csv))
@@ -37,7 +46,8 @@ pub(super) fn ImportExport() -> impl IntoView {
             match fut.await {
                 Ok(v) => {
                     let text = v.as_string().unwrap_or_default();
-                    match from_json(&text) {
+                    let read = library::load("exports").await.and_then(|lib| lib.call("import_design", &[&text]));
+                    match read.and_then(|saved| share::design_from_text(&saved).map_err(|e| e.message().to_string())) {
                         Ok(d) => {
                             st.replace_design(d);
                             st.status.set("Design imported".into());

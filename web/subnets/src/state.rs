@@ -72,6 +72,9 @@ pub struct LabelEdit {
 #[derive(Clone, Copy)]
 pub struct DesignState {
     pub design: RwSignal<Design>,
+    /// `design` as saved in this browser (`share::design_text`; also its link when that is
+    /// short enough): encoded once per change for the autosave and the address bar.
+    saved: Memo<Result<String, share::ShareError>>,
     /// The named designs of this browser; `design` is the open one.
     pub library: RwSignal<Library>,
     history: StoredValue<History<Design>>,
@@ -100,8 +103,10 @@ impl DesignState {
     pub fn load(shell: Shell) -> DesignState {
         let saved = designs::load(default_design());
         shell.storage_problem.set(saved.problems);
+        let design = RwSignal::new(saved.design);
         let st = DesignState {
-            design: RwSignal::new(saved.design),
+            design,
+            saved: Memo::new(move |_| design.with(share::design_text)),
             library: RwSignal::new(saved.library),
             history: StoredValue::new(saved.history),
             history_rev: RwSignal::new(0),
@@ -113,6 +118,7 @@ impl DesignState {
             label_edit: RwSignal::new(None),
         };
         designs::persist(st);
+        designs::migrate_old_saves(st);
         st
     }
 
@@ -268,7 +274,7 @@ impl DesignState {
 
     /// The design's link (tracked), or why it can't be one.
     pub fn link(&self) -> Result<String, share::ShareError> {
-        self.design.with(share::design_link)
+        self.saved.get().and_then(share::design_text_as_link)
     }
 }
 

@@ -2,28 +2,34 @@
 //! named designs.
 //!
 //! Keys:
-//! - `cidrplan.v1.design.json`: the open design, as `design::to_json` (the key the app always
-//!   used, so older saves load);
+//! - `cidrplan.v2.design`: the open design, as `share::design_text` (its link, without a
+//!   link's length cap);
 //! - `cidrplan.v1.design.history`: its undo and redo steps (`cidrplan::history`'s text, each
-//!   step as its share link: the newest 50, at most 512 KB);
+//!   step as its `design_text`: the newest 50, at most 512 KB);
 //! - `cidrplan.v1.designs`: the index of named designs (`cidrplan::design::library`'s text);
-//! - `cidrplan.v1.designs.<id>.json` and `….history`: each design that is not open;
+//! - `cidrplan.v2.designs.<id>` and `cidrplan.v1.designs.<id>.history`: each design that is
+//!   not open;
 //! - `<key>.unreadable`: text that could not be read, kept aside (and reported) rather than
 //!   overwritten.
+//!
+//! An older designer saved designs as JSON (`cidrplan.v1.design.json`,
+//! `cidrplan.v1.designs.<id>.json`): the JSON reader lives in the exports module, so those
+//! are converted once, after start-up ([`migrate_old_saves`]), and their keys removed.
 //!
 //! Opening another design writes the open one to its own keys before anything else, so a page
 //! closed half way keeps both.
 
 use super::{DesignState, MAX_UNDO};
 use cidrplan::design::library::Library;
-use cidrplan::design::{self, Design};
+use cidrplan::design::Design;
 use cidrplan::history::{Budget, History};
-use cidrplan::share::{self, ShareState};
-use cidrplan_shell::browser;
+use cidrplan::share;
+use cidrplan_shell::{browser, library};
 use leptos::prelude::*;
 use std::time::Duration;
 
-const KEY_DESIGN: &str = "cidrplan.v1.design.json";
+const KEY_DESIGN: &str = "cidrplan.v2.design";
+const OLD_KEY_DESIGN: &str = "cidrplan.v1.design.json";
 const KEY_HISTORY: &str = "cidrplan.v1.design.history";
 const KEY_LIBRARY: &str = "cidrplan.v1.designs";
 const SAVED_STEPS: Budget = Budget { steps: 50, bytes: 512 * 1024 };
@@ -33,7 +39,7 @@ const HISTORY_PAUSE: Duration = Duration::from_millis(400);
 const FIRST_NAME: &str = "My design";
 
 fn slot(id: u32) -> String {
-    format!("{KEY_LIBRARY}.{id}.json")
+    format!("cidrplan.v2.designs.{id}")
 }
 
 fn slot_history(id: u32) -> String {
@@ -52,19 +58,24 @@ pub(super) struct Saved {
 /// The design saved under `key`, if any; unreadable text is kept aside and the reason given.
 fn read_design(key: &str) -> Option<Result<Design, String>> {
     let text = browser::storage_get(key)?;
-    Some(design::from_json(&text).map_err(|e| {
-        let aside = format!("{key}.unreadable");
-        browser::storage_set(&aside, &text);
-        format!("{e}; a copy was kept in this browser's storage under {aside}")
-    }))
+    Some(share::design_from_text(&text).map_err(|e| keep_aside(key, &text, e.message())))
+}
+
+/// Unreadable `text` of `key` kept under `<key>.unreadable`; the sentence that says so.
+fn keep_aside(key: &str, text: &str, why: &str) -> String {
+    let aside = format!("{key}.unreadable");
+    browser::storage_set(&aside, text);
+    format!("{why}; a copy was kept in this browser's storage under {aside}")
+}
+
+/// The saved text of `d`; a design too large to save is reported (it stays on screen).
+fn saved_text(d: &Design) -> String {
+    share::design_text(d).unwrap_or_default()
 }
 
 fn read_history(key: &str) -> History<Design> {
     match browser::storage_get(key) {
-        Some(text) => History::from_text(&text, MAX_UNDO, |link| match share::decode_design(link) {
-            Ok(share::Opened::Mine(ShareState::Design(d))) => Some(d),
-            _ => None,
-        }),
+        Some(text) => History::from_text(&text, MAX_UNDO, |saved| share::design_from_text(saved).ok()),
         None => History::new(MAX_UNDO),
     }
 }
@@ -85,7 +96,7 @@ fn encoded(d: &Design) -> Option<String> {
         if let Some((_, text)) = cache.iter().find(|(x, _)| x == d) {
             return Some(text.clone());
         }
-        let text = share::design_link(d).ok()?;
+        let text = share::design_text(d).ok()?;
         if cache.len() >= 2 * SAVED_STEPS.steps {
             cache.remove(0);
         }
@@ -141,15 +152,14 @@ fn load_library(open: &Design, problems: &mut Vec<String>) -> Library {
 /// A new index for the open design and every design found under its own key.
 fn recover(open: &Design, now: u64) -> Library {
     let mut lib = Library::new(FIRST_NAME, open, now);
-    let prefix = format!("{KEY_LIBRARY}.");
     for key in browser::storage_keys() {
-        let id = key.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".json")).and_then(|n| n.parse::<u32>().ok());
+        let id = key.strip_prefix("cidrplan.v2.designs.").and_then(|n| n.parse::<u32>().ok());
         let (Some(id), Some(Ok(d))) = (id, id.and_then(|_| read_design(&key))) else { continue };
         let name = format!("Recovered design {id}");
         if lib.adopt(id, &name, &d, now).is_err() {
             // The id is the open design's now: file it under a new one.
             if let Ok(new) = lib.add(&name, &d, now) {
-                browser::storage_set(&slot(new), &design::to_json(&d));
+                browser::storage_set(&slot(new), &saved_text(&d));
                 browser::storage_remove(&key);
             }
         }
@@ -160,8 +170,15 @@ fn recover(open: &Design, now: u64) -> Library {
 /// Autosave: the open design on every change, the index with it, the history after a pause.
 pub(super) fn persist(st: DesignState) {
     Effect::new(move |first_run: Option<()>| {
-        let json = st.design.with(design::to_json);
-        browser::storage_set(KEY_DESIGN, &json);
+        // Every set of the design, even to an equal one (which leaves `saved` as it was): a
+        // quiet `show` is followed by exactly one run here.
+        st.design.track();
+        match st.saved.get() {
+            Ok(text) => browser::storage_set(KEY_DESIGN, &text),
+            Err(e) => {
+                st.storage_problem.set(Some(format!("The design is not saved in this browser: {}.", e.message())))
+            }
+        }
         if first_run.is_some() && !st.edits.with_value(|e| e.quiet) {
             let now = browser::now_ms();
             st.design.with_untracked(|d| st.library.update(|l| l.touch(d, now)));
@@ -202,7 +219,9 @@ fn save_history(st: DesignState) {
 /// the index when a note was just committed (`committed`), the history when it waits.
 pub(super) fn save_now(st: DesignState, committed: bool) {
     if committed {
-        browser::storage_set(KEY_DESIGN, &st.design.with_untracked(design::to_json));
+        if let Ok(text) = st.saved.get_untracked() {
+            browser::storage_set(KEY_DESIGN, &text);
+        }
         browser::storage_set(KEY_LIBRARY, &st.library.with_untracked(Library::to_text));
     }
     if committed || st.edits.with_value(|e| e.history_unsaved) {
@@ -228,9 +247,9 @@ impl DesignState {
     /// own keys first; `id`'s keys are cleared last (the open design lives in the main key).
     fn switch_to(&self, id: u32, next: Design, history: History<Design>) {
         let current = self.library.with_untracked(|l| l.current().id);
-        browser::storage_set(&slot(current), &self.design.with_untracked(design::to_json));
+        browser::storage_set(&slot(current), &self.saved.get_untracked().unwrap_or_default());
         browser::storage_set(&slot_history(current), &self.history.with_value(history_text));
-        browser::storage_set(KEY_DESIGN, &design::to_json(&next));
+        browser::storage_set(KEY_DESIGN, &saved_text(&next));
         browser::storage_set(KEY_HISTORY, &history_text(&history));
         self.library.update(|l| {
             let _ = l.open(id);
@@ -318,7 +337,7 @@ impl DesignState {
                     None => super::default_design(),
                 };
                 let history = read_history(&slot_history(next));
-                browser::storage_set(KEY_DESIGN, &design::to_json(&d));
+                browser::storage_set(KEY_DESIGN, &saved_text(&d));
                 browser::storage_set(KEY_HISTORY, &history_text(&history));
                 browser::storage_set(KEY_LIBRARY, &self.library.with_untracked(Library::to_text));
                 browser::storage_remove(&slot(next));
@@ -329,4 +348,79 @@ impl DesignState {
             None => {}
         }
     }
+}
+
+/// Designs an older designer saved as JSON, converted by the exports module's reader: the
+/// open design is shown as soon as it is read (over the default design shown meanwhile; when
+/// work was done in between, it is kept as one more saved design), each saved design goes to its
+/// new key. An old key is removed once its design is saved again; when the module does not
+/// load, every old key stays for the next visit and the page says so.
+pub(super) fn migrate_old_saves(st: DesignState) {
+    let slots: Vec<(String, u32)> = browser::storage_keys()
+        .into_iter()
+        .filter_map(|key| {
+            let id = key.strip_prefix(&format!("{KEY_LIBRARY}."))?.strip_suffix(".json")?.parse().ok()?;
+            Some((key, id))
+        })
+        .collect();
+    let open = browser::storage_get(OLD_KEY_DESIGN);
+    if open.is_none() && slots.is_empty() {
+        return;
+    }
+    let shown = st.design.get_untracked();
+    leptos::task::spawn_local(async move {
+        let lib = match library::load("exports").await {
+            Ok(lib) => lib,
+            Err(e) => {
+                let why = format!(
+                    "Designs saved by an older cidrplan could not be read now ({e}); they are kept for the next visit."
+                );
+                st.storage_problem.set(Some(why));
+                return;
+            }
+        };
+        let convert = |key: &str, json: &str| match lib.call("import_design", &[json]) {
+            Ok(text) => share::design_from_text(&text).map_err(|e| keep_aside(key, json, e.message())),
+            Err(e) => Err(keep_aside(key, json, &e)),
+        };
+        let mut problems = Vec::new();
+        for (key, id) in slots {
+            let Some(json) = browser::storage_get(&key) else { continue };
+            match convert(&key, &json) {
+                Ok(d) => browser::storage_set(&slot(id), &saved_text(&d)),
+                Err(e) => problems.push(format!("A saved design could not be read ({e}).")),
+            }
+            browser::storage_remove(&key);
+        }
+        if let Some(json) = open {
+            match convert(OLD_KEY_DESIGN, &json) {
+                Ok(d) if st.design.with_untracked(|now| *now == shown) => {
+                    let history = st.history.with_value(Clone::clone);
+                    st.show(d, history);
+                    browser::storage_remove(OLD_KEY_DESIGN);
+                }
+                Ok(d) => {
+                    let now = browser::now_ms();
+                    match st.library.try_update(|l| l.add("Saved design", &d, now)) {
+                        Some(Ok(id)) => {
+                            browser::storage_set(&slot(id), &saved_text(&d));
+                            browser::storage_remove(OLD_KEY_DESIGN);
+                            st.status.set("A design saved by an older cidrplan is in Designs".into());
+                        }
+                        Some(Err(e)) => {
+                            problems.push(format!("A design saved by an older cidrplan is kept for later: {e}."))
+                        }
+                        None => {}
+                    }
+                }
+                Err(e) => {
+                    problems.push(format!("Your saved design could not be read ({e})."));
+                    browser::storage_remove(OLD_KEY_DESIGN);
+                }
+            }
+        }
+        if !problems.is_empty() {
+            st.storage_problem.set(Some(problems.join(" ")));
+        }
+    });
 }

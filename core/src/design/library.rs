@@ -256,7 +256,7 @@ fn entry_from_line(line: &str) -> Result<Entry, &'static str> {
     let id = field("no id")?.parse::<u32>().ok().filter(|&n| n > 0).ok_or("no id")?;
     let changed = field("no date")?.parse::<u64>().map_err(|_| "no date")?;
     let subnets = field("no subnet count")?.parse::<usize>().map_err(|_| "no subnet count")?;
-    let base = super::parse_strict_cidr(field("no base network")?).map_err(|_| "no base network")?;
+    let base = super::json::parse_strict_cidr(field("no base network")?).map_err(|_| "no base network")?;
     let name = clean_name(field("no name")?).map_err(|_| "no name")?;
     Ok(Entry { id, name, base, subnets, changed })
 }

@@ -328,6 +328,23 @@ fn sizes_in_hosts_pick_the_smallest_subnet_and_show_headroom() {
     assert_eq!((p.cidr.prefix(), p.hosts, p.headroom), (19, Some(5000), Some(3187)));
 }
 
+/// A pinned subnet smaller than its tier asks for has negative headroom, and the table says
+/// so with its sign (the planner's table once showed "+-441").
+#[test]
+fn a_pin_smaller_than_its_tier_shows_negative_headroom() {
+    let mut plan = aws_3az();
+    plan.tiers[1].size = TierSize::Hosts(700);
+    plan.pinned.push(Pin { tier: 1, zone: Some(1), cidr: net("10.0.200.0/24") });
+    let l = plan.layout().unwrap();
+    check_layout(&plan, &l);
+    let rows = rows(&plan, &l);
+    let text = |name: &str| rows.iter().find(|r| r.name == name).and_then(|r| r.headroom_text());
+    // A /24 holds 251 usable AWS addresses: 449 short of 700. The others got a /22 (1,019).
+    assert_eq!(text("private-b").as_deref(), Some("-449"));
+    assert_eq!(text("private-a").as_deref(), Some("+319"));
+    assert_eq!(text("public-a"), None, "a tier sized by prefix has no headroom");
+}
+
 #[test]
 fn tier_size_text() {
     let size = |t: &str| TierSize::parse(t).map(|r| r.size);

@@ -68,6 +68,12 @@ impl TableRow {
         format!("{} – {}", self.first, self.last)
     }
 
+    /// The headroom with its sign (`+19`, or `-441` for a pinned subnet smaller than its
+    /// tier asks), when the tier's size was given in hosts.
+    pub fn headroom_text(&self) -> Option<String> {
+        self.headroom.map(|h| format!("{h:+}"))
+    }
+
     /// `primary` or `secondary N` (1-based).
     pub fn block_label(&self) -> String {
         block_label(self.block_index)

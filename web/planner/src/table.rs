@@ -57,7 +57,7 @@ pub(super) fn PlanTable() -> impl IntoView {
                                                 <td class="mono">{r.range()}</td>
                                                 <td class="mono num">
                                                     {r.usable.grouped()}
-                                                    {r.headroom.map(|h| view! { <span class="hint">{format!(" (+{h})")}</span> })}
+                                                    {r.headroom_text().map(|h| view! { <span class="hint">{format!(" ({h})")}</span> })}
                                                 </td>
                                                 <td title=reserved>{reserved_n.to_string()}</td>
                                                 {has_v6.then(|| view! { <td class="mono">{r.ipv6.map(|c| c.to_string()).unwrap_or_default()}</td> })}

@@ -269,9 +269,10 @@ fn split_cmd(args: &SplitArgs, json: bool, out: Out) -> Result<(), Failure> {
             return bad(format!("say how to split: --prefix N or --count N (usage: {})", args::usage::SPLIT))
         }
         (Some(p), None) => {
-            let text = p.trim().strip_prefix('/').unwrap_or(p.trim());
-            let p: u8 =
-                number(text, "--prefix", &format!("a prefix length from /{} to /{}", net.prefix(), net.width()))?;
+            // The core's prefix reader, as the planner's and designer's fields use it: `9`, `/9`.
+            let p = cidrplan::parse_prefix(p, net.family()).or_else(|e| {
+                bad(format!("--prefix must be a prefix length from /{} to /{}: {e}", net.prefix(), net.width()))
+            })?;
             (ops::split(net, p)?, None)
         }
         (None, Some(n)) => {

@@ -121,6 +121,9 @@ fn bad_input_is_one_specific_line() {
     assert!(fails(&["info", "10.0.0.0/33"]).contains("out of range"));
     assert!(fails(&["split", "10.0.0.0/8", "--prefix", "4"]).contains("larger than the network"));
     assert!(fails(&["split", "10.0.0.0/8", "--prefix", "x"]).contains("--prefix must be"));
+    // The core's prefix reader, the same as the web fields': one slash at most.
+    assert!(fails(&["split", "10.0.0.0/8", "--prefix", "//9"]).contains("did you mean /9?"));
+    assert_eq!(run(&["split", "10.0.0.0/8", "--prefix", "/9"]).stdout, "10.0.0.0/9\n10.128.0.0/9\n");
     assert!(fails(&["split", "10.0.0.0/30", "--count", "5"]).contains("5 parts"));
     assert!(fails(&["split", "10.0.0.0/8", "--prefix", "9", "--limit", "-1"]).contains("--limit must be"));
     assert!(fails(&["subnet", "10.0.0.0/16", "4", "16"]).contains("doesn't fit in 4 new bits"));

@@ -319,8 +319,9 @@ pub fn sanitize_note(text: &str) -> String {
     cut.trim_end().to_string()
 }
 
-/// Unicode bidirectional embedding, override and isolate controls (Trojan Source).
-fn is_bidi_control(c: char) -> bool {
+/// Unicode bidirectional embedding, override and isolate controls (Trojan Source): refused
+/// in notes here and in the planner's names and labels (`plan/check.rs`).
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
 }
 

@@ -2,7 +2,7 @@
 //! them. The reader validates every field and the whole partition.
 
 use super::{err, grouped, note_problem, Color, Design, DesignError, Label, Leaf, MAX_JSON_BYTES, MAX_LEAVES};
-use crate::{Addr, Cidr, Family, Mode};
+use crate::{Family, Mode};
 
 /// Identifies a JSON file as a cidrplan design export.
 const JSON_FORMAT: &str = "cidrplan-design";
@@ -153,17 +153,4 @@ fn leaf_from_json(i: usize, s: SubnetJson, family: Family) -> Result<Leaf, Desig
 }
 
 /// `address/prefix` exactly, without host bits: an import must not guess.
-pub(super) fn parse_strict_cidr(text: &str) -> Result<Cidr, String> {
-    let (a, p) = text.split_once('/').ok_or_else(|| format!("'{text}' is not a network like 10.0.0.0/16"))?;
-    let ip: std::net::IpAddr = a.parse().map_err(|_| format!("'{a}' is not an IP address"))?;
-    let addr = Addr::from(ip);
-    let w = addr.family().width();
-    let prefix = match p.parse::<u8>() {
-        Ok(n) if n <= w && (p == "0" || !p.starts_with('0')) => n,
-        _ => return Err(format!("'/{p}' is not a prefix length from /0 to /{w}")),
-    };
-    Cidr::exact(addr, prefix).ok_or_else(|| {
-        let net = Cidr::containing(addr, prefix).map(|c| c.to_string()).unwrap_or_default();
-        format!("{text} has host bits set; the network is {net}")
-    })
-}
+pub(super) use crate::parse::parse_exact_cidr as parse_strict_cidr;

@@ -386,6 +386,35 @@ pub fn parse_prefix(text: &str, family: Family) -> Result<u8, InputError> {
     })
 }
 
+/// `address/prefix` exactly (spaces around it allowed), without host bits: what a file
+/// import reads (design and plan JSON, the designer's saved index), where nothing may be
+/// guessed. The message quotes at most 48 characters of what was found.
+pub fn parse_exact_cidr(text: &str) -> Result<Cidr, String> {
+    let t = text.trim();
+    let (a, p) = t.split_once('/').ok_or_else(|| format!("'{}' is not a network like 10.0.0.0/16", short(t)))?;
+    let ip: std::net::IpAddr = a.parse().map_err(|_| format!("'{}' is not an IP address", short(a)))?;
+    let addr = Addr::from(ip);
+    let w = addr.family().width();
+    let prefix = match p.parse::<u8>() {
+        Ok(n) if n <= w && (p == "0" || !p.starts_with('0')) => n,
+        _ => return Err(format!("'/{}' is not a prefix length from /0 to /{w}", short(p))),
+    };
+    Cidr::exact(addr, prefix).ok_or_else(|| {
+        let net = Cidr::containing(addr, prefix).map(|c| c.to_string()).unwrap_or_default();
+        format!("{t} has host bits set; the network is {net}")
+    })
+}
+
+/// At most 48 characters of `s`, with "…" when cut.
+pub(crate) fn short(s: &str) -> String {
+    let cut: String = s.chars().take(48).collect();
+    if cut.len() < s.len() {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
 /// The prefix length of a contiguous `width`-bit netmask, or `None`.
 fn prefix_of_mask(v: u128, width: u8) -> Option<u8> {
     let shifted = v << (128 - width as u32);

@@ -2,6 +2,7 @@
 
 use super::model::{Plan, MAX_AVOID, MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES};
 use crate::addr::{Addr, Cidr, Count, Family};
+use crate::design::is_bidi_control;
 use crate::mode::Mode;
 
 /// A provider's documented (default-quota) limits that the planner checks.
@@ -171,10 +172,6 @@ pub(crate) fn label_problem(label: &str) -> Option<String> {
     label
         .contains([',', '#'])
         .then(|| format!("The label '{}' contains ',' or '#', which separate networks and comments", label.trim()))
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
 }
 
 /// Structural problems: caps, references and families. A plan with any of these cannot be

@@ -30,8 +30,9 @@ use super::model::{
 };
 use super::nat::NatMode;
 use super::PlanError;
-use crate::addr::{Addr, Cidr};
+use crate::addr::Cidr;
 use crate::mode::Mode;
+use crate::parse::short;
 
 /// Largest JSON import accepted, in bytes (the largest possible plan is far smaller).
 pub const MAX_JSON_BYTES: usize = 256 * 1024;
@@ -165,31 +166,9 @@ fn field(path: impl Into<String>, message: impl Into<String>) -> PlanError {
     PlanError::Field { field: path.into(), message: message.into() }
 }
 
-/// `address/prefix` exactly, without host bits: an import must not guess.
+/// [`crate::parse::parse_exact_cidr`], its problem filed under `path`.
 fn strict_cidr(path: &str, text: &str) -> Result<Cidr, PlanError> {
-    let at = |m: String| field(path, m);
-    let t = text.trim();
-    let (a, p) = t.split_once('/').ok_or_else(|| at(format!("'{}' is not a network like 10.0.0.0/16", short(t))))?;
-    let ip: std::net::IpAddr = a.parse().map_err(|_| at(format!("'{}' is not an IP address", short(a))))?;
-    let addr = Addr::from(ip);
-    let w = addr.family().width();
-    let prefix = match p.parse::<u8>() {
-        Ok(n) if n <= w && (p == "0" || !p.starts_with('0')) => n,
-        _ => return Err(at(format!("'/{}' is not a prefix length from /0 to /{w}", short(p)))),
-    };
-    Cidr::exact(addr, prefix).ok_or_else(|| {
-        let net = Cidr::containing(addr, prefix).map(|c| c.to_string()).unwrap_or_default();
-        at(format!("{t} has host bits set; the network is {net}"))
-    })
-}
-
-fn short(s: &str) -> String {
-    let cut: String = s.chars().take(48).collect();
-    if cut.len() < s.len() {
-        format!("{cut}…")
-    } else {
-        cut
-    }
+    crate::parse::parse_exact_cidr(text).map_err(|m| field(path, m))
 }
 
 fn resolve_ref(path: &str, r: &Ref, names: &[String], what: &str) -> Result<usize, PlanError> {

@@ -210,7 +210,7 @@ struct Member {
 
 impl Member {
     fn size(&self) -> u128 {
-        1u128 << (32 - self.prefix.min(32))
+        prefix_size(self.prefix)
     }
 }
 
@@ -246,6 +246,7 @@ fn group_need(g: &Group) -> u128 {
     members.max(g.min)
 }
 
+/// Addresses in an IPv4 block of prefix `p` (a prefix past /32 counts as /32: no shift overflows).
 fn prefix_size(p: u8) -> u128 {
     1u128 << (32 - p.min(32))
 }
@@ -698,7 +699,7 @@ fn remain_text(plan: &Plan, space: &Space, done: &[String], pinned: bool, prefix
         };
         format!("{} remain after {list}", grouped(free))
     };
-    if free >= 1u128 << (32 - prefix.min(32)) {
+    if free >= prefix_size(prefix) {
         text.push_str(&format!(", but not as one aligned /{prefix} block"));
     }
     text
@@ -734,8 +735,8 @@ fn group_failure(plan: &Plan, names: &Names, g: &Group, need: u128, prefix: Opti
     // What the members themselves hold: a tier-major block is larger (its zone capacity).
     let members = g.members.iter().map(Member::size).sum::<u128>().min(need);
     let aligned = |prefix: Option<u8>, what: &str| match prefix {
-        Some(p) if (1u128 << (32 - p)) > members => {
-            format!(" in one aligned /{p} ({}){what}", grouped(1u128 << (32 - p)))
+        Some(p) if prefix_size(p) > members => {
+            format!(" in one aligned /{p} ({}){what}", grouped(prefix_size(p)))
         }
         _ => String::new(),
     };
@@ -755,7 +756,7 @@ fn group_failure(plan: &Plan, names: &Names, g: &Group, need: u128, prefix: Opti
                 Some(p) => format!(
                     "zone {} needs a /{p} = {} addresses ({} = {}, rounded up to one aligned block)",
                     plan.zone_label(z),
-                    grouped(1u128 << (32 - p)),
+                    grouped(prefix_size(p)),
                     list,
                     grouped(need)
                 ),
@@ -765,7 +766,7 @@ fn group_failure(plan: &Plan, names: &Names, g: &Group, need: u128, prefix: Opti
         }
         GroupKey::Tier(t) => {
             let p = sz.get(t).map(|s| s.prefix).unwrap_or(32);
-            let size = 1u128 << (32 - p);
+            let size = prefix_size(p);
             let real = g.members.iter().filter(|m| matches!(m.piece, Piece::Subnet { .. })).count() as u128;
             let slots = g.members.len() as u128 - real;
             let head = if g.members.len() == 1 {
@@ -787,7 +788,7 @@ fn group_failure(plan: &Plan, names: &Names, g: &Group, need: u128, prefix: Opti
             let n = g.members.len() as u128;
             let head = format!(
                 "the spare blocks need {n} × /{p} = {} addresses{}",
-                grouped(n * (1u128 << (32 - p.min(32)))),
+                grouped(n * prefix_size(p)),
                 aligned(prefix, "")
             );
             Failure { head, remain, tier: None, zone_related: true }

@@ -68,7 +68,8 @@ fn keep_aside(key: &str, text: &str, why: &str) -> String {
     format!("{why}; a copy was kept in this browser's storage under {aside}")
 }
 
-/// The saved text of `d`; a design too large to save is reported (it stays on screen).
+/// The saved text of `d`, or empty for a design over the 4 MiB payload cap (more than a
+/// browser's storage holds anyway; the autosave reports it for the open design).
 fn saved_text(d: &Design) -> String {
     share::design_text(d).unwrap_or_default()
 }

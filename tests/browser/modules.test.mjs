@@ -51,6 +51,9 @@ async function selectedTab(page) {
 /** A fresh page (empty storage) whose saved tab is `tab`, opened at `route`. */
 async function pageWithSavedTab(tab, route, opts) {
   const page = await s.open('', opts);
+  // The page opened here may be a tool that loads a module after its first result (the
+  // planner's export writers): let that finish, or its fetch is counted for `route`.
+  await page.waitForLoadState('networkidle');
   await page.evaluate((tab) => {
     localStorage.clear();
     localStorage.setItem('cidrplan.v1.tab', tab);

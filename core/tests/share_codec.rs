@@ -309,14 +309,13 @@ fn oversized_content_is_refused_with_bounded_work() {
     assert_eq!(error(&bomb), "This link expands to more than 4194304 bytes; it is not a cidrplan link");
 }
 
-#[test]
-fn encode_checked_refuses_designs_too_large_to_share() {
-    let mut d = Design::new(net("10.0.0.0/8"), Mode::Standard);
-    d.split_all_to(24).unwrap();
+/// A note of `len` pseudo-random printable characters (xorshift from `seed`) on every leaf:
+/// text deflate cannot shrink.
+fn incompressible_notes(d: &mut Design, len: usize, seed: u64) {
     let nets: Vec<_> = d.leaves().iter().map(|l| l.net).collect();
-    let mut x = 0x9e37_79b9_7f4a_7c15u64;
+    let mut x = seed;
     for n in nets {
-        let note: String = (0..200)
+        let note: String = (0..len)
             .map(|_| {
                 x ^= x << 13;
                 x ^= x >> 7;
@@ -326,6 +325,13 @@ fn encode_checked_refuses_designs_too_large_to_share() {
             .collect();
         d.set_note(n, &note).unwrap();
     }
+}
+
+#[test]
+fn encode_checked_refuses_designs_too_large_to_share() {
+    let mut d = Design::new(net("10.0.0.0/8"), Mode::Standard);
+    d.split_all_to(24).unwrap();
+    incompressible_notes(&mut d, 200, 0x9e37_79b9_7f4a_7c15);
     let e = encode_checked(&ShareState::Design(d)).unwrap_err().0;
     assert!(e.starts_with("This design is too large for a link: its 65,536 subnets and notes need 13,"), "{e}");
     assert!(e.ends_with("more than the 4,194,304 a link may hold. Export it as JSON instead"), "{e}");
@@ -340,19 +346,7 @@ fn encode_checked_refuses_designs_too_large_to_share() {
 fn design_text_saves_designs_too_long_for_a_link() {
     let mut d = Design::new(net("10.0.0.0/16"), Mode::Aws);
     d.split_all_to(28).unwrap();
-    let nets: Vec<_> = d.leaves().iter().map(|l| l.net).collect();
-    let mut x = 0x2545_f491_4f6c_dd1du64;
-    for n in nets {
-        let note: String = (0..40)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                char::from(b'!' + (x % 90) as u8)
-            })
-            .collect();
-        d.set_note(n, &note).unwrap();
-    }
+    incompressible_notes(&mut d, 40, 0x2545_f491_4f6c_dd1d);
     let text = share::design_text(&d).unwrap();
     assert!(text.len() > MAX_LINK_CHARS, "{} characters", text.len());
     assert_eq!(share::design_from_text(&text).unwrap(), d);

@@ -15,7 +15,7 @@ pub(super) fn ImportExport() -> impl IntoView {
     let base_name = move || st.design.with_untracked(|d| d.base().to_string().replace(['/', ':'], "_"));
     let export_json = move |_| {
         let name = format!("cidrplan-{}.json", base_name());
-        let text = st.design.with_untracked(share::design_text);
+        let text = st.saved_text();
         leptos::task::spawn_local(async move {
             let json = match text {
                 Ok(text) => library::load("exports").await.and_then(|lib| lib.call("design_json", &[&text])),

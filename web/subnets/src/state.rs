@@ -272,6 +272,11 @@ impl DesignState {
         }
     }
 
+    /// The open design as saved in this browser (untracked): the encoding the autosave made.
+    pub fn saved_text(&self) -> Result<String, share::ShareError> {
+        self.saved.get_untracked()
+    }
+
     /// The design's link (tracked), or why it can't be one.
     pub fn link(&self) -> Result<String, share::ShareError> {
         self.saved.get().and_then(share::design_text_as_link)

@@ -68,7 +68,7 @@ fn link_base(source: &str) -> &str {
 fn plan_error(e: &PlanError) -> String {
     match e {
         PlanError::Field { field, message } => format!("the plan's {field} is invalid: {message}"),
-        PlanError::DoesNotFit { message } => format!("the plan does not fit: {message}"),
+        PlanError::DoesNotFit { message, .. } => format!("the plan does not fit: {message}"),
         PlanError::Limit { message } => message.clone(),
     }
 }

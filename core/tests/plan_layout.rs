@@ -5,7 +5,7 @@ mod plan_support;
 
 use cidrplan::export::{csv as to_csv, table_rows as rows, CSV_HEADER};
 use cidrplan::plan::{
-    free_rfc1918_block, from_json, preset, presets, to_json, Growth, Ipv6Plan, Pin, Plan, PlanError, ReadSize,
+    free_rfc1918_block, from_json, preset, presets, to_json, Growth, Ipv6Plan, Pin, Plan, PlanError, ReadSize, Remedy,
     SizeReading, Strategy, TierKind, TierSize,
 };
 use cidrplan::Mode;
@@ -397,7 +397,12 @@ fn does_not_fit_explains_in_numbers() {
     assert_eq!(
         plan.layout().unwrap_err(),
         PlanError::DoesNotFit {
-            message: "zone us-east-1c needs a /19 = 8,192 addresses (public /24 + private /20 + data /24 = 4,608, rounded up to one aligned block); 0 remain after zone us-east-1a, zone us-east-1b — use a /17 VPC, /21 private subnets, or 2 zones instead of 3".into()
+            message: "zone us-east-1c needs a /19 = 8,192 addresses (public /24 + private /20 + data /24 = 4,608, rounded up to one aligned block); 0 remain after zone us-east-1a, zone us-east-1b — use a /17 VPC, /21 private subnets, or 2 zones instead of 3".into(),
+            remedies: vec![
+                Remedy::WidenPrimary { prefix: 17, only_block: true },
+                Remedy::ShrinkTier { tier: 1, name: "private".into(), prefix: 21, usable: None },
+                Remedy::FewerZones { zones: 2, from: 3 },
+            ],
         }
     );
     plan.strategy = Strategy::TierMajor;

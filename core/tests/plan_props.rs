@@ -78,7 +78,7 @@ proptest! {
     fn layouts_keep_every_invariant(plan in plan_strategy(true)) {
         match laid_out(&plan) {
             Ok(l) => check_layout(&plan, &l),
-            Err(PlanError::DoesNotFit { message }) => {
+            Err(PlanError::DoesNotFit { message, .. }) => {
                 prop_assert!(message.contains(" need") && message.contains(" — "), "{}", message);
             }
             Err(PlanError::Field { field, message }) => {
@@ -100,15 +100,13 @@ proptest! {
                 prop_assert!(need <= have, "laid out {} into {}", need, have);
                 check_layout(&plan, &l);
             }
-            Err(PlanError::DoesNotFit { message }) => {
+            Err(PlanError::DoesNotFit { message, remedies }) => {
                 prop_assert!(need > have, "refused {} addresses in {}: {}", need, have, message);
-                // Every suggestion offered was checked: applying "a /N VPC" works.
-                if let Some(rest) = message.split(" — use a /").nth(1) {
-                    if let Some(p) = rest.split(' ').next().and_then(|x| x.parse::<u8>().ok()) {
-                        let mut bigger = plan.clone();
-                        bigger.vpc[0] = plan.vpc[0].supernet(p).unwrap();
-                        prop_assert!(bigger.layout().is_ok(), "{}", message);
-                    }
+                // Every remedy offered was checked: applying it lays out, and the advice
+                // names each one.
+                for r in &remedies {
+                    prop_assert!(r.applied(&plan).layout().is_ok(), "{:?} of {}", r, message);
+                    prop_assert!(message.contains(&r.to_string()), "{} not in {}", r, message);
                 }
             }
             Err(e) => prop_assert!(false, "unexpected {:?}", e),

@@ -29,6 +29,7 @@ mod allocate;
 mod avoid;
 mod check;
 pub mod diagram;
+mod explain;
 mod form;
 mod json;
 mod model;
@@ -37,7 +38,7 @@ mod nat;
 mod presets;
 mod table;
 
-pub use allocate::{AvoidedSpace, GroupSummary, Layout, PlannedSubnet, Reservation, ReservationKind};
+pub use allocate::{AvoidedSpace, GroupSummary, Layout, PlannedSubnet, Remedy, Reservation, ReservationKind};
 pub use avoid::{avoid_text, parse_avoid, parse_avoid_list, AvoidLine};
 pub use check::{
     free_rfc1918_block, limits, rfc1918, validate, BlockSuggestion, FieldProblem, Overlap, OverlapWith, ProviderLimits,
@@ -62,8 +63,9 @@ use std::fmt;
 pub enum PlanError {
     /// A field's value is invalid; `field` is its path (see the module docs).
     Field { field: String, message: String },
-    /// The subnets do not fit in the VPC blocks.
-    DoesNotFit { message: String },
+    /// The subnets do not fit in the VPC blocks: `message` says what did not fit, with the
+    /// numbers, and ends in advice made of `remedies` (each checked to make the plan fit).
+    DoesNotFit { message: String, remedies: Vec<Remedy> },
     /// A provider quota is exceeded (subnets or CIDR blocks per VPC).
     Limit { message: String },
 }
@@ -71,7 +73,7 @@ pub enum PlanError {
 impl PlanError {
     pub fn message(&self) -> &str {
         match self {
-            PlanError::Field { message, .. } | PlanError::DoesNotFit { message } | PlanError::Limit { message } => {
+            PlanError::Field { message, .. } | PlanError::DoesNotFit { message, .. } | PlanError::Limit { message } => {
                 message
             }
         }

@@ -1,0 +1,324 @@
+//! Placement: the plan's pieces into the VPC's free space, groups first (steps 2–5 of the
+//! module docs), and whether a changed plan fits (for the remedies).
+
+use super::pieces::*;
+use crate::addr::Cidr;
+use crate::ops;
+use crate::parse::covering;
+use crate::plan::check;
+use crate::plan::explain::{capitalise, group_failure, member_failure, remain_text};
+use crate::plan::model::{Plan, Sizing, Strategy};
+use crate::sort::sort_few_by_key;
+
+/// Build the groups and loose pieces of `plan` under its strategy; tier-major blocks have room
+/// for `capacity` zones (see the module docs).
+pub(crate) fn build(plan: &Plan, sz: &[Sizing], capacity: usize) -> (Vec<Group>, Vec<Member>) {
+    let zones = plan.zones.len();
+    let extra = plan.growth.extra_zones as usize;
+    let pin_of = |t: usize, z: Option<usize>| plan.pinned.iter().find(|p| p.tier == t && p.zone == z).map(|p| p.cidr);
+    let mut seq = 0usize;
+    let mut member = |piece: Piece, prefix: u8, pin: Option<Cidr>| {
+        seq += 1;
+        Member { piece, prefix, pin, seq }
+    };
+    let mut groups = Vec::new();
+    let mut loose = Vec::new();
+    match plan.strategy {
+        Strategy::ZoneMajor => {
+            let per_zone: Vec<usize> = (0..plan.tiers.len()).filter(|&t| plan.tiers[t].per_zone).collect();
+            let mut content = 0u128;
+            for z in 0..zones {
+                let mut members: Vec<Member> = per_zone
+                    .iter()
+                    .map(|&t| member(Piece::Subnet { tier: t, zone: Some(z) }, sz[t].prefix, pin_of(t, Some(z))))
+                    .collect();
+                if let Some(p) = plan.growth.spare_per_zone {
+                    members.push(member(Piece::Spare { zone: z }, p, None));
+                }
+                content = members.iter().map(Member::size).sum();
+                if let Some(first) = members.first() {
+                    let seq = first.seq;
+                    groups.push(Group { key: GroupKey::Zone(z), members, seq, min: 0 });
+                }
+            }
+            if let Some(p) = block_prefix(content) {
+                for k in 0..extra {
+                    loose.push(member(Piece::ZoneBlock { zone: zones + k }, p, None));
+                }
+            }
+            for t in (0..plan.tiers.len()).filter(|&t| !plan.tiers[t].per_zone) {
+                loose.push(member(Piece::Subnet { tier: t, zone: None }, sz[t].prefix, pin_of(t, None)));
+            }
+        }
+        Strategy::TierMajor => {
+            for (t, tier) in plan.tiers.iter().enumerate() {
+                let p = sz[t].prefix;
+                let (members, min): (Vec<Member>, u128) = if tier.per_zone {
+                    let mut m: Vec<Member> = (0..zones)
+                        .map(|z| member(Piece::Subnet { tier: t, zone: Some(z) }, p, pin_of(t, Some(z))))
+                        .collect();
+                    m.extend((0..extra).map(|k| member(Piece::ZoneSlot { tier: t, zone: zones + k }, p, None)));
+                    (m, capacity as u128 * prefix_size(p))
+                } else {
+                    (vec![member(Piece::Subnet { tier: t, zone: None }, p, pin_of(t, None))], 0)
+                };
+                let seq = members.first().map_or(0, |m| m.seq);
+                groups.push(Group { key: GroupKey::Tier(t), members, seq, min });
+            }
+            if let Some(p) = plan.growth.spare_per_zone {
+                let members: Vec<Member> =
+                    (0..zones + extra).map(|z| member(Piece::Spare { zone: z }, p, None)).collect();
+                let seq = members.first().map_or(0, |m| m.seq);
+                groups.push(Group { key: GroupKey::Spare, members, seq, min: capacity as u128 * prefix_size(p) });
+            }
+        }
+    }
+    (groups, loose)
+}
+
+/// Place `members` (pins already carved) largest first into `space`.
+pub(crate) fn place_members(
+    space: &mut Space,
+    members: &[Member],
+    out: &mut Vec<(Piece, Cidr, usize, bool)>,
+) -> Result<(), Member> {
+    let mut order: Vec<&Member> = members.iter().filter(|m| m.pin.is_none()).collect();
+    sort_few_by_key(&mut order, |m| (m.prefix, m.seq));
+    for m in order {
+        match space.take(m.prefix) {
+            Some((bi, c)) => out.push((m.piece, c, bi, false)),
+            None => return Err(*m),
+        }
+    }
+    Ok(())
+}
+
+/// The VPC blocks minus the IPv4 networks to avoid: where anything may be placed, each part
+/// tagged with its VPC block.
+pub(crate) fn open_space(plan: &Plan) -> Vec<(usize, Cidr)> {
+    let mut out = Vec::new();
+    for (bi, &b) in plan.vpc.iter().enumerate() {
+        let holes: Vec<Cidr> = plan.avoid.iter().map(|a| a.cidr).filter(|a| a.overlaps(b)).collect();
+        out.extend(ops::exclude(b, &holes).unwrap_or_default().into_iter().map(|c| (bi, c)));
+    }
+    out
+}
+
+/// Zones each tier-major block has room for at least: the zones and growth zones, rounded up.
+pub(crate) fn capacity_needed(plan: &Plan) -> usize {
+    (plan.zones.len() + plan.growth.extra_zones as usize).max(1).next_power_of_two()
+}
+
+/// Lay out the pieces. The plan has passed validation. Tier-major tries the capacities from
+/// the most room down (see the module docs); a plan that does not fit at the least room does
+/// not fit at all, and its failure is the one explained.
+pub(crate) fn place(plan: &Plan) -> Result<Placement, Failure> {
+    if plan.strategy == Strategy::ZoneMajor {
+        return place_with(plan, 0);
+    }
+    let need = capacity_needed(plan);
+    let tight = place_with(plan, need)?;
+    let most = need.max(crate::plan::model::MAX_ZONES.next_power_of_two());
+    let mut capacity = most;
+    while capacity > need {
+        if let Ok(roomy) = place_with(plan, capacity) {
+            // Room for growth, but not at the price of another VPC block or a broken tier block.
+            if roomy.last_block() <= tight.last_block() && roomy.dissolved <= tight.dissolved {
+                return Ok(roomy);
+            }
+        }
+        capacity /= 2;
+    }
+    Ok(tight)
+}
+
+/// [`place`] at one tier-major capacity (ignored in zone-major).
+pub(crate) fn place_with(plan: &Plan, capacity: usize) -> Result<Placement, Failure> {
+    let sz = sizes(plan);
+    let names = Names { plan, suffixes: plan.zone_suffixes() };
+    let (groups, mut loose) = build(plan, &sz, capacity);
+    let mut warnings = Vec::new();
+    let mut pieces: Vec<(Piece, Cidr, usize, bool)> = Vec::new();
+    let mut blocks: Vec<(GroupKey, Cidr)> = Vec::new();
+
+    // Fixed groups: those with pins.
+    let mut fixed: Vec<(Group, Cidr, usize)> = Vec::new();
+    let mut free_groups: Vec<Group> = Vec::new();
+    let mut dissolved = 0;
+    for g in groups {
+        let pins: Vec<Cidr> = g.members.iter().filter_map(|m| m.pin).collect();
+        let (Some(first), Some(last)) = (pins.iter().map(|p| p.network()).min(), pins.iter().map(|p| p.last()).max())
+        else {
+            free_groups.push(g);
+            continue;
+        };
+        let cover = covering(first, last);
+        let mut dissolve = |why: String, warnings: &mut Vec<String>, loose: &mut Vec<Member>, g: Group| {
+            dissolved += 1;
+            warnings.push(format!(
+                "{} is not one block: {why}; its subnets are placed one by one",
+                capitalise(&names.group(g.key))
+            ));
+            loose.extend(g.members);
+        };
+        let Some(prefix) = block_prefix(group_need(&g)) else {
+            dissolve("it needs more than the whole IPv4 space".to_string(), &mut warnings, &mut loose, g);
+            continue;
+        };
+        if cover.prefix() < prefix {
+            let list: Vec<String> = pins.iter().map(|p| p.to_string()).collect();
+            let why = format!("its pinned subnets {} do not fit in one aligned /{prefix} block", list.join(", "));
+            dissolve(why, &mut warnings, &mut loose, g);
+            continue;
+        }
+        let Some(block) = cover.supernet(prefix) else {
+            dissolve(format!("no block holds its pinned subnets around {cover}"), &mut warnings, &mut loose, g);
+            continue;
+        };
+        let Some(bi) = plan.vpc.iter().position(|v| v.contains(block)) else {
+            dissolve(
+                format!("the block {block} holding its pinned subnets is not inside one VPC block"),
+                &mut warnings,
+                &mut loose,
+                g,
+            );
+            continue;
+        };
+        if let Some((other, ob, _)) = fixed.iter().find(|(_, b, _)| b.overlaps(block)) {
+            let why =
+                format!("the block {block} holding its pinned subnets overlaps {} ({ob})", names.group(other.key));
+            dissolve(why, &mut warnings, &mut loose, g);
+            continue;
+        }
+        if let Some(p) = plan.pinned.iter().find(|p| p.cidr.overlaps(block) && !pins.contains(&p.cidr)) {
+            let why = format!("the block {block} holding its pinned subnets overlaps the pinned subnet {}", p.cidr);
+            dissolve(why, &mut warnings, &mut loose, g);
+            continue;
+        }
+        if let Some(ai) = plan.avoid.iter().position(|a| a.cidr.overlaps(block)) {
+            let why = format!("the block {block} holding its pinned subnets overlaps {}", check::avoid_name(plan, ai));
+            dissolve(why, &mut warnings, &mut loose, g);
+            continue;
+        }
+        let mut inner = Space::new(&[(bi, block)]);
+        let mut placed = Vec::new();
+        for m in g.members.iter().filter(|m| m.pin.is_some()) {
+            if let Some(p) = m.pin {
+                inner.carve(p);
+                placed.push((m.piece, p, bi, true));
+            }
+        }
+        if let Err(m) = place_members(&mut inner, &g.members, &mut placed) {
+            let why = format!("{} finds no room around its pinned subnets in {block}", names.piece(m.piece));
+            dissolve(why, &mut warnings, &mut loose, g);
+            continue;
+        }
+        pieces.extend(placed);
+        blocks.push((g.key, block));
+        fixed.push((g, block, bi));
+    }
+
+    // Carve the fixed blocks and the loose pins out of the VPC.
+    let mut space = Space::new(&open_space(plan));
+    for (g, block, _) in &fixed {
+        if space.carve(*block).is_none() {
+            return Err(Failure {
+                head: format!("{} needs {block} around its pinned subnets", capitalise(&names.group(g.key))),
+                remain: "that block is already taken".to_string(),
+                tier: None,
+                zone_related: false,
+            });
+        }
+    }
+    let pinned_any = !fixed.is_empty() || loose.iter().any(|m| m.pin.is_some());
+    for m in loose.iter().filter(|m| m.pin.is_some()) {
+        let Some(p) = m.pin else { continue };
+        match space.carve(p) {
+            Some(bi) => pieces.push((m.piece, p, bi, true)),
+            None => {
+                return Err(Failure {
+                    head: format!("pinned subnet {} {p}", names.piece(m.piece)),
+                    remain: "overlaps another block of the plan".to_string(),
+                    tier: None,
+                    zone_related: false,
+                })
+            }
+        }
+    }
+
+    // Everything else, largest first.
+    enum Top {
+        Group(Group),
+        Loose(Member),
+    }
+    let mut top: Vec<(u8, u8, usize, Top)> = Vec::new();
+    for g in free_groups {
+        let need = group_need(&g);
+        let Some(prefix) = block_prefix(need) else {
+            return Err(group_failure(
+                plan,
+                &names,
+                &g,
+                need,
+                None,
+                String::from("the whole IPv4 space has 4,294,967,296"),
+            ));
+        };
+        let rank = if g.key == GroupKey::Spare { 2 } else { 0 };
+        top.push((prefix, rank, g.seq, Top::Group(g)));
+    }
+    for m in loose.iter().filter(|m| m.pin.is_none()) {
+        let rank = if matches!(m.piece, Piece::ZoneBlock { .. }) { 2 } else { 1 };
+        top.push((m.prefix, rank, m.seq, Top::Loose(*m)));
+    }
+    // One sort (one compiled copy): tier-major by declaration order alone.
+    let by_order = plan.strategy == Strategy::TierMajor;
+    sort_few_by_key(&mut top, |(p, r, s, _)| if by_order { (0, 0, *s) } else { (*p, *r, *s) });
+    let mut done: Vec<String> = Vec::new();
+    let mut inner_work: Vec<(Group, Cidr, usize)> = Vec::new();
+    for (prefix, _, _, item) in top {
+        let got = space.take(prefix);
+        let remain = || remain_text(plan, &space, &done, pinned_any, prefix);
+        match item {
+            Top::Group(g) => match got {
+                Some((bi, c)) => {
+                    done.push(names.group(g.key));
+                    blocks.push((g.key, c));
+                    inner_work.push((g, c, bi));
+                }
+                None => return Err(group_failure(plan, &names, &g, group_need(&g), Some(prefix), remain())),
+            },
+            Top::Loose(m) => match got {
+                Some((bi, c)) => {
+                    done.push(names.piece(m.piece));
+                    pieces.push((m.piece, c, bi, false));
+                }
+                None => return Err(member_failure(plan, &names, &m, remain())),
+            },
+        }
+    }
+    for (g, c, bi) in inner_work {
+        let mut inner = Space::new(&[(bi, c)]);
+        if let Err(m) = place_members(&mut inner, &g.members, &mut pieces) {
+            // Power-of-two sizes largest first always pack into their sum; this is a bug guard.
+            return Err(Failure {
+                head: format!("internal error: {} did not fit in {c}", names.piece(m.piece)),
+                remain: String::new(),
+                tier: None,
+                zone_related: false,
+            });
+        }
+    }
+    let capacity = (plan.strategy == Strategy::TierMajor).then_some(capacity);
+    Ok(Placement { pieces, blocks, warnings, dissolved, capacity })
+}
+
+/// Whether `plan` is valid and lays out (used to test suggestions). Tier-major fits exactly
+/// when it fits at its least capacity, so one placement answers.
+pub(crate) fn fits(plan: &Plan) -> bool {
+    let capacity = match plan.strategy {
+        Strategy::ZoneMajor => 0,
+        Strategy::TierMajor => capacity_needed(plan),
+    };
+    check::validate(plan).is_empty() && check::limit_problem(plan).is_none() && place_with(plan, capacity).is_ok()
+}

@@ -5,7 +5,7 @@ use crate::args::PlanArgs;
 use crate::source::{read_text, MAX_FILE_BYTES};
 use crate::{arity, bad, Failure, Out};
 use cidrplan::export::{self, ExportOptions, Format};
-use cidrplan::plan::{self, Plan, PlanError, MAX_JSON_BYTES};
+use cidrplan::plan::{self, Field, Plan, PlanError, MAX_JSON_BYTES};
 use cidrplan::share::{self, ShareState};
 
 pub fn plan_cmd(args: &PlanArgs, json: bool, out: Out) -> Result<(), Failure> {
@@ -126,7 +126,7 @@ fn from_text(text: &str, what: &str) -> Result<Plan, Failure> {
 
 fn plan_error_in_file(e: &PlanError) -> String {
     match e.field() {
-        Some("json") | None => e.message().to_string(),
+        Some(Field::Json) | None => e.message().to_string(),
         Some(f) => format!("{f}: {}", e.message()),
     }
 }

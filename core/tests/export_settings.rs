@@ -3,7 +3,7 @@
 //! the export's file names.
 
 use cidrplan::export::{file_name, Format, TfTarget};
-use cidrplan::plan::{from_json, preset, to_json, NatMode, Plan};
+use cidrplan::plan::{from_json, preset, to_json, Field, NatMode, Plan};
 use cidrplan::share::{decode, encode, ShareState};
 
 fn aws() -> Plan {
@@ -31,7 +31,7 @@ fn json_without_nat_loads_with_the_default_and_a_bad_one_is_refused() {
     assert_eq!(from_json(&shared).unwrap().nat, NatMode::Shared);
     let bad = old.replace("\"name\": \"old\"", "\"name\": \"old\", \"nat\": \"two\"");
     let e = from_json(&bad).unwrap_err();
-    assert_eq!(e.field(), Some("nat"));
+    assert_eq!(e.field(), Some(Field::Nat));
     assert!(e.message().contains("Unknown NAT setting 'two'"), "{e}");
 }
 

@@ -9,8 +9,8 @@ mod plan_support;
 use cidrplan::export::{render, Format};
 use cidrplan::plan::diagram::{diagram, to_svg, Role, SegmentKind};
 use cidrplan::plan::{
-    avoid_text, from_json, parse_avoid, parse_avoid_list, preset, to_json, Avoid, Growth, Ipv6Plan, OverlapWith, Pin,
-    Plan, PlanError, Strategy, TierSize,
+    avoid_text, from_json, parse_avoid, parse_avoid_list, preset, to_json, Avoid, Field, Growth, Ipv6Plan, OverlapWith,
+    Pin, Plan, PlanError, Strategy, TierSize,
 };
 use cidrplan::share::{decode, encode, ShareState};
 use plan_support::{check_diagram, check_layout, net};
@@ -187,7 +187,7 @@ fn a_pin_in_avoided_space_is_a_field_error() {
     plan.avoid[0].label = "on-prem".into();
     plan.pinned.push(Pin { tier: 0, zone: Some(2), cidr: net("10.20.130.0/24") });
     let e = plan.layout().unwrap_err();
-    assert_eq!(e.field(), Some("pinned[0].cidr"));
+    assert_eq!(e.field(), Some(Field::PinCidr(0)));
     assert_eq!(
         e.message(),
         "Pinned subnet 10.20.130.0/24 of tier public lies in on-prem 10.20.128.0/17, a network to avoid: pin a CIDR outside it, or take it off the networks to avoid if the subnet really is there"
@@ -325,7 +325,7 @@ fn labels_survive_json_and_old_saves_still_load() {
     let p = from_json(&ISSUE.replace("\"10.20.128.0/17\"", "\" 10.20.128.0/17   DC 1 \"")).unwrap();
     assert_eq!(p.avoid[0], Avoid::new(net("10.20.128.0/17"), "DC 1"));
     let e = from_json(&ISSUE.replace("\"10.20.128.0/17\"", "\"10.20.128.0/17 a, b\""));
-    assert_eq!(e.unwrap_err().field(), Some("avoid[0].label"));
+    assert_eq!(e.unwrap_err().field(), Some(Field::AvoidLabel(0)));
     let e = from_json(&ISSUE.replace("\"10.20.128.0/17\"", "\"10.20.128.1/17 x\""));
     assert_eq!(e.unwrap_err().to_string(), "10.20.128.1/17 has host bits set; the network is 10.20.128.0/17");
 }

@@ -5,8 +5,8 @@ mod plan_support;
 
 use cidrplan::export::{csv as to_csv, table_rows as rows, CSV_HEADER};
 use cidrplan::plan::{
-    free_rfc1918_block, from_json, preset, presets, to_json, Growth, Ipv6Plan, Pin, Plan, PlanError, ReadSize, Remedy,
-    SizeReading, Strategy, TierKind, TierSize,
+    free_rfc1918_block, from_json, preset, presets, to_json, Field, Growth, Ipv6Plan, Pin, Plan, PlanError, ReadSize,
+    Remedy, SizeReading, Strategy, TierKind, TierSize,
 };
 use cidrplan::Mode;
 use plan_support::{check_layout, net, strs, table, tier};
@@ -186,11 +186,11 @@ fn pin_problems_are_field_errors() {
     plan.pinned.push(Pin { tier: 1, zone: None, cidr: net("10.0.0.0/20") });
     plan.pinned.push(Pin { tier: 2, zone: Some(0), cidr: net("10.0.0.0/24") });
     plan.pinned.push(Pin { tier: 9, zone: Some(0), cidr: net("10.0.1.0/24") });
-    let fields: Vec<String> = plan.validate().into_iter().map(|p| p.field).collect();
+    let fields: Vec<String> = plan.validate().into_iter().map(|p| p.field.to_string()).collect();
     // Structural problems (a tier that does not exist) come first.
     assert_eq!(fields, ["pinned[3].tier", "pinned[0].cidr", "pinned[1].zone", "pinned[2].cidr"]);
     let e = plan.layout().unwrap_err();
-    assert_eq!(e.field(), Some("pinned[3].tier"));
+    assert_eq!(e.field(), Some(Field::PinTier(3)));
 }
 
 #[test]
@@ -217,7 +217,7 @@ fn provider_limits() {
     assert_eq!(
         e,
         PlanError::Field {
-            field: "tiers[0].size".into(),
+            field: Field::TierSize(0),
             message: "Tier public: AWS subnets are no smaller than /28 (16 addresses); /29 is smaller".into()
         }
     );
@@ -225,7 +225,7 @@ fn provider_limits() {
     plan.vpc = vec![net("10.0.0.0/12")];
     assert_eq!(plan.layout().unwrap_err().message(), "AWS VPC blocks are /16 to /28; 10.0.0.0/12 is a /12");
     plan.vpc = vec![net("169.254.0.0/16")];
-    assert_eq!(plan.layout().unwrap_err().field(), Some("vpc[0]"));
+    assert_eq!(plan.layout().unwrap_err().field(), Some(Field::VpcBlock(0)));
     plan.vpc = vec![net("172.17.0.0/16")];
     let l = plan.layout().unwrap();
     assert!(l.warnings[0].contains("172.17.0.0/16"), "{:?}", l.warnings);
@@ -247,7 +247,7 @@ fn provider_limits() {
         p.tiers = vec![tier("t", TierKind::Private, TierSize::Prefix(ok), false)];
         assert!(p.layout().is_ok(), "{mode} /{ok}");
         p.tiers[0].size = TierSize::Prefix(bad);
-        assert_eq!(p.layout().unwrap_err().field(), Some("tiers[0].size"), "{mode} /{bad}");
+        assert_eq!(p.layout().unwrap_err().field(), Some(Field::TierSize(0)), "{mode} /{bad}");
     }
 }
 
@@ -288,7 +288,7 @@ fn ipv6_numbering() {
     assert_eq!(
         plan.layout().unwrap_err(),
         PlanError::Field {
-            field: "ipv6.block".into(),
+            field: Field::Ipv6Block,
             message: "2600:1f18:abcd:ef00::/62 holds 4 /64 subnets; this plan has 10".into()
         }
     );
@@ -488,7 +488,7 @@ fn validation_lists_every_field() {
     plan.growth = Growth { extra_zones: 7, spare_per_zone: Some(30) };
     plan.vpc = vec![net("10.0.0.0/16"), net("10.0.128.0/17"), net("2001:db8::/56")];
     plan.ipv6 = Some(Ipv6Plan { block: net("10.9.0.0/16") });
-    let fields: Vec<String> = plan.validate().into_iter().map(|p| p.field).collect();
+    let fields: Vec<String> = plan.validate().into_iter().map(|p| p.field.to_string()).collect();
     assert_eq!(
         fields,
         [
@@ -505,7 +505,7 @@ fn validation_lists_every_field() {
         ]
     );
     let empty = Plan { vpc: vec![], zones: vec![], ..aws_3az() };
-    let fields: Vec<String> = empty.validate().into_iter().map(|p| p.field).collect();
+    let fields: Vec<String> = empty.validate().into_iter().map(|p| p.field.to_string()).collect();
     assert_eq!(fields, ["vpc", "zones"]);
     // No tiers is a valid (empty) plan.
     let l = Plan { tiers: vec![], ..aws_3az() }.layout().unwrap();
@@ -611,7 +611,7 @@ fn json_round_trips_and_validates_on_load() {
     ];
     for (text, field, words) in bad {
         let e = from_json(text).unwrap_err();
-        assert_eq!(e.field(), Some(field), "{text}: {e}");
+        assert_eq!(e.field().map(|f| f.to_string()).as_deref(), Some(field), "{text}: {e}");
         assert!(e.message().contains(words), "{text}: {e}");
     }
     assert!(from_json(&" ".repeat(cidrplan::plan::MAX_JSON_BYTES + 1)).is_err());
@@ -679,7 +679,7 @@ fn two_hundred_subnets_reach_aws_limit() {
     plan.ipv6 = None;
     assert!(plan.layout().is_ok());
     plan.tiers.push(tier("one-more", TierKind::Private, TierSize::Prefix(26), true));
-    assert_eq!(plan.layout().unwrap_err().field(), Some("tiers"));
+    assert_eq!(plan.layout().unwrap_err().field(), Some(Field::Tiers));
 }
 
 /// A zone of many tiers that does not fit says so in a sentence one can read: the first
@@ -712,27 +712,27 @@ fn the_form_writes_what_the_core_allows() {
     let mut plan = preset("aws-3az").unwrap();
     plan.region = String::new();
     assert_eq!(plan.refusal(), None, "an empty region may be written");
-    assert!(plan.validate().iter().all(|p| p.field != "region"));
+    assert!(plan.validate().iter().all(|p| p.field != Field::Region));
     assert!(plan.layout().is_ok(), "and the plan still lays out");
     assert_eq!(from_json(&to_json(&plan)), Ok(plan.clone()), "and loads again");
 
     let mut unnamed = plan.clone();
     unnamed.zones[1] = String::new();
     let refusal = unnamed.refusal().expect("an empty zone name is refused");
-    assert_eq!((refusal.field.as_str(), refusal.message.as_str()), ("zones[1]", "Enter a zone name"));
+    assert_eq!((refusal.field, refusal.message.as_str()), (Field::Zone(1), "Enter a zone name"));
     assert!(from_json(&to_json(&unnamed)).is_err(), "which is why: the autosave would not load");
 
     let mut long = plan.clone();
     long.region = "r".repeat(65);
-    assert_eq!(long.refusal().map(|p| p.field), Some("region".to_string()));
+    assert_eq!(long.refusal().map(|p| p.field), Some(Field::Region));
 
     // A value the plan can hold but that is invalid is written, and reported at its field.
     let mut dup = plan.clone();
     dup.zones[1] = dup.zones[0].clone();
     assert_eq!(dup.refusal(), None);
     let problems = dup.validate();
-    assert_eq!(cidrplan::plan::problem_at(&problems, "zones[1]"), Some("Zone 'us-east-1a' is listed twice"));
-    assert_eq!(cidrplan::plan::problem_at(&problems, "zones[0]"), None);
+    assert_eq!(cidrplan::plan::problem_at(&problems, Field::Zone(1)), Some("Zone 'us-east-1a' is listed twice"));
+    assert_eq!(cidrplan::plan::problem_at(&problems, Field::Zone(0)), None);
 }
 
 #[test]

@@ -208,6 +208,45 @@ test('a plan that does not fit: .plan-error explains in numbers, the last layout
   s.assertClean();
 });
 
+test('a plan that does not fit offers its remedies as buttons: one click makes it fit, Undo goes back', T, async () => {
+  await awsPreset();
+  await setPlanField(page, 'Primary', '10.0.0.0/20');
+  const error = page.locator('.plan-error');
+  await error.waitFor();
+  const why = (await error.locator('p').first().innerText()).replace(/\s+/g, ' ');
+  const buttons = await error.getByRole('button').allInnerTexts();
+  assert.ok(buttons.length >= 2, buttons.join(' | '));
+  // Each button is one of the remedies the message names, in its order.
+  const advice = why.split(' — use ')[1] ?? '';
+  let at = -1;
+  for (const b of buttons) {
+    assert.match(b, /^Use /);
+    const i = advice.indexOf(b.slice(4));
+    assert.ok(i > at, `"${b}" in order in "${advice}"`);
+    at = i;
+  }
+  assert.ok(buttons.includes('Use a /17 VPC'), buttons.join(' | '));
+
+  await error.getByRole('button', { name: 'Use a /17 VPC', exact: true }).click();
+  await error.waitFor({ state: 'detached' });
+  assert.equal(await planField(page, 'Primary').inputValue(), '10.0.0.0/17');
+  await waitPlanRows(page, 9);
+  assert.ok((await planRows(page)).every((r) => r.cidr.startsWith('10.0.')));
+
+  // One undoable step: Undo gives back the /20 and its remedies.
+  await page.getByRole('button', { name: '↶ Undo', exact: true }).click();
+  await error.waitFor();
+  assert.equal(await planField(page, 'Primary').inputValue(), '10.0.0.0/20');
+  assert.deepEqual(await error.getByRole('button').allInnerTexts(), buttons);
+
+  // A remedy on another field: three zones of /24 + /23 + /24 fit in /22 blocks of the /20.
+  await error.getByRole('button', { name: 'Use /23 private subnets', exact: true }).click();
+  await error.waitFor({ state: 'detached' });
+  assert.equal(await planField(page, 'Tier 2 size').inputValue(), '/23');
+  await waitPlanRows(page, 9);
+  s.assertClean();
+});
+
 test('a half-typed value flags only its field: no error banner, the layout stays', T, async () => {
   await awsPreset();
   const frag = await fragment(page);

@@ -1,5 +1,6 @@
 //! Provider limits, field-by-field validation, warnings and overlap reports.
 
+use super::field::Field;
 use super::model::{Plan, MAX_AVOID, MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES};
 use crate::addr::{Addr, Cidr, Count, Family};
 use crate::design::is_bidi_control;
@@ -76,16 +77,15 @@ pub fn limits(mode: Mode) -> ProviderLimits {
     }
 }
 
-/// One invalid field: a path such as `vpc[1]`, `tiers[2].size`, `pinned[0].cidr` and a message
-/// for people. See [`crate::plan`] for the list of paths.
+/// One invalid field and a message for people.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct FieldProblem {
-    pub field: String,
+    pub field: Field,
     pub message: String,
 }
 
-fn problem(field: impl Into<String>, message: impl Into<String>) -> FieldProblem {
-    FieldProblem { field: field.into(), message: message.into() }
+fn problem(field: Field, message: impl Into<String>) -> FieldProblem {
+    FieldProblem { field, message: message.into() }
 }
 
 pub(crate) fn v4(a: u32, p: u8) -> Cidr {
@@ -180,83 +180,92 @@ pub(crate) fn label_problem(label: &str) -> Option<String> {
 pub(crate) fn structural(plan: &Plan) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     if let Some(m) = name_problem("plan name", &plan.name, false) {
-        out.push(problem("name", m));
+        out.push(problem(Field::Name, m));
     }
     if let Some(m) = name_problem("region", &plan.region, false) {
-        out.push(problem("region", m));
+        out.push(problem(Field::Region, m));
     }
     if plan.vpc.len() > MAX_VPC_BLOCKS {
         out.push(problem(
-            "vpc",
+            Field::Vpc,
             format!("A VPC has at most {MAX_VPC_BLOCKS} IPv4 blocks here; this one has {}", plan.vpc.len()),
         ));
     }
     for (i, b) in plan.vpc.iter().enumerate() {
         if b.family() != Family::V4 {
             out.push(problem(
-                format!("vpc[{i}]"),
+                Field::VpcBlock(i),
                 format!("{b} is IPv6; VPC blocks are IPv4 (set the IPv6 block separately)"),
             ));
         }
     }
     if plan.zones.len() > MAX_ZONES {
-        out.push(problem("zones", format!("A plan has at most {MAX_ZONES} zones; this one has {}", plan.zones.len())));
+        out.push(problem(
+            Field::Zones,
+            format!("A plan has at most {MAX_ZONES} zones; this one has {}", plan.zones.len()),
+        ));
     }
     for (i, z) in plan.zones.iter().enumerate() {
         if let Some(m) = name_problem("zone name", z, true) {
-            out.push(problem(format!("zones[{i}]"), m));
+            out.push(problem(Field::Zone(i), m));
         }
     }
     if plan.tiers.len() > MAX_TIERS {
-        out.push(problem("tiers", format!("A plan has at most {MAX_TIERS} tiers; this one has {}", plan.tiers.len())));
+        out.push(problem(
+            Field::Tiers,
+            format!("A plan has at most {MAX_TIERS} tiers; this one has {}", plan.tiers.len()),
+        ));
     }
     for (i, t) in plan.tiers.iter().enumerate() {
         if let Some(m) = name_problem("tier name", &t.name, true) {
-            out.push(problem(format!("tiers[{i}].name"), m));
+            out.push(problem(Field::TierName(i), m));
         }
     }
     if plan.growth.extra_zones > MAX_EXTRA_ZONES {
         out.push(problem(
-            "growth.extra_zones",
+            Field::ExtraZones,
             format!("Reserve room for at most {MAX_EXTRA_ZONES} more zones, not {}", plan.growth.extra_zones),
         ));
     }
     if plan.pinned.len() > MAX_PINS {
-        out.push(problem("pinned", format!("At most {MAX_PINS} pinned subnets; this plan has {}", plan.pinned.len())));
+        out.push(problem(
+            Field::Pinned,
+            format!("At most {MAX_PINS} pinned subnets; this plan has {}", plan.pinned.len()),
+        ));
     }
     for (i, p) in plan.pinned.iter().enumerate() {
         if p.tier >= plan.tiers.len() {
             out.push(problem(
-                format!("pinned[{i}].tier"),
+                Field::PinTier(i),
                 format!("Pinned subnet #{} names tier #{}, which does not exist", i + 1, p.tier + 1),
             ));
         }
         if let Some(z) = p.zone {
             if z >= plan.zones.len() {
                 out.push(problem(
-                    format!("pinned[{i}].zone"),
+                    Field::PinZone(i),
                     format!("Pinned subnet #{} names zone #{}, which does not exist", i + 1, z + 1),
                 ));
             }
         }
         if p.cidr.family() != Family::V4 {
-            out.push(problem(format!("pinned[{i}].cidr"), format!("{} is IPv6; pinned subnets are IPv4", p.cidr)));
+            out.push(problem(Field::PinCidr(i), format!("{} is IPv6; pinned subnets are IPv4", p.cidr)));
         }
     }
     if plan.avoid.len() > MAX_AVOID {
         out.push(problem(
-            "avoid",
+            Field::Avoid,
             format!("At most {MAX_AVOID} networks to avoid; this plan has {}", plan.avoid.len()),
         ));
     }
     for (i, a) in plan.avoid.iter().enumerate() {
         if let Some(m) = label_problem(&a.label) {
-            out.push(problem(format!("avoid[{i}].label"), format!("Network to avoid {}: {m}", a.cidr)));
+            out.push(problem(Field::AvoidLabel(i), format!("Network to avoid {}: {m}", a.cidr)));
         }
     }
     if let Some(v6) = plan.ipv6 {
         if v6.block.family() != Family::V6 {
-            out.push(problem("ipv6.block", format!("{} is not an IPv6 block", v6.block)));
+            out.push(problem(Field::Ipv6Block, format!("{} is not an IPv6 block", v6.block)));
         }
     }
     out
@@ -277,35 +286,35 @@ pub fn validate(plan: &Plan) -> Vec<FieldProblem> {
 
     // VPC blocks.
     if plan.vpc.is_empty() {
-        out.push(problem("vpc", "Enter the VPC's IPv4 CIDR block"));
+        out.push(problem(Field::Vpc, "Enter the VPC's IPv4 CIDR block"));
     }
     for (i, &b) in plan.vpc.iter().enumerate() {
         if b.family() != Family::V4 {
             continue;
         }
-        let field = format!("vpc[{i}]");
+        let field = Field::VpcBlock(i);
         let (lo, hi) = lim.vpc_prefix;
         if b.prefix() < lo || b.prefix() > hi {
-            out.push(problem(&field, format!("{provider} VPC blocks are /{lo} to /{hi}; {b} is a /{}", b.prefix())));
+            out.push(problem(field, format!("{provider} VPC blocks are /{lo} to /{hi}; {b} is a /{}", b.prefix())));
         }
         if plan.provider == Mode::Aws && b.overlaps(link_local()) {
             out.push(problem(
-                &field,
+                field,
                 format!("AWS does not allow {} (link-local) in a VPC; {b} overlaps it", link_local()),
             ));
         }
         if let Some((j, other)) = plan.vpc[..i].iter().enumerate().find(|(_, o)| o.overlaps(b)) {
-            out.push(problem(&field, format!("{b} overlaps VPC block #{} {other}", j + 1)));
+            out.push(problem(field, format!("{b} overlaps VPC block #{} {other}", j + 1)));
         }
         if plan.provider == Mode::Aws && i > 0 {
             let primary = plan.vpc[0];
             match (rfc1918_range(primary), rfc1918_range(b)) {
                 (Some(p), Some(s)) if p != s => out.push(problem(
-                    &field,
+                    field,
                     format!("AWS can't add {b} to a VPC whose primary block {primary} is in {p}: secondary RFC 1918 blocks must come from the same range"),
                 )),
                 (None, Some(s)) if primary.family() == Family::V4 => out.push(problem(
-                    &field,
+                    field,
                     format!("AWS can't add {b} ({s}) to a VPC whose primary block {primary} is not RFC 1918"),
                 )),
                 _ => {}
@@ -315,12 +324,12 @@ pub fn validate(plan: &Plan) -> Vec<FieldProblem> {
 
     // Zones.
     if plan.zones.is_empty() {
-        out.push(problem("zones", "Add at least one zone"));
+        out.push(problem(Field::Zones, "Add at least one zone"));
     }
     for (i, z) in plan.zones.iter().enumerate() {
         let key = z.trim().to_lowercase();
         if !key.is_empty() && plan.zones[..i].iter().any(|o| o.trim().to_lowercase() == key) {
-            out.push(problem(format!("zones[{i}]"), format!("Zone '{}' is listed twice", z.trim())));
+            out.push(problem(Field::Zone(i), format!("Zone '{}' is listed twice", z.trim())));
         }
     }
 
@@ -328,13 +337,10 @@ pub fn validate(plan: &Plan) -> Vec<FieldProblem> {
     for (i, t) in plan.tiers.iter().enumerate() {
         let key = t.name.trim().to_lowercase();
         if !key.is_empty() && plan.tiers[..i].iter().any(|o| o.name.trim().to_lowercase() == key) {
-            out.push(problem(
-                format!("tiers[{i}].name"),
-                format!("Another tier is already called '{}'", t.name.trim()),
-            ));
+            out.push(problem(Field::TierName(i), format!("Another tier is already called '{}'", t.name.trim())));
         }
         if let Err(m) = t.size.resolve(plan.provider) {
-            out.push(problem(format!("tiers[{i}].size"), format!("Tier {}: {m}", t.name.trim())));
+            out.push(problem(Field::TierSize(i), format!("Tier {}: {m}", t.name.trim())));
         }
     }
 
@@ -343,7 +349,7 @@ pub fn validate(plan: &Plan) -> Vec<FieldProblem> {
         let (lo, hi) = lim.subnet_prefix;
         if p > 32 || p < lo || p > hi {
             out.push(problem(
-                "growth.spare_per_zone",
+                Field::SparePerZone,
                 format!("A spare block must be a {provider} subnet size, /{lo} to /{hi}; not /{p}"),
             ));
         }
@@ -355,41 +361,34 @@ pub fn validate(plan: &Plan) -> Vec<FieldProblem> {
             continue;
         }
         let Some(tier) = plan.tiers.get(pin.tier) else { continue };
-        let field = format!("pinned[{i}]");
         match (tier.per_zone, pin.zone) {
             (true, None) => out.push(problem(
-                format!("{field}.zone"),
+                Field::PinZone(i),
                 format!("Tier {} has a subnet in every zone: say which zone {} is in", tier.name.trim(), pin.cidr),
             )),
             (false, Some(_)) => out.push(problem(
-                format!("{field}.zone"),
+                Field::PinZone(i),
                 format!("Tier {} has one subnet for all zones; leave the zone empty", tier.name.trim()),
             )),
             _ => {}
         }
         if plan.pinned[..i].iter().any(|o| o.tier == pin.tier && o.zone == pin.zone) {
-            out.push(problem(
-                format!("{field}.tier"),
-                format!("This subnet of tier {} is already pinned", tier.name.trim()),
-            ));
+            out.push(problem(Field::PinTier(i), format!("This subnet of tier {} is already pinned", tier.name.trim())));
         }
         if let Some(m) = plan.provider.size_problem(pin.cidr) {
-            out.push(problem(format!("{field}.cidr"), format!("{}: {m}", pin.cidr)));
+            out.push(problem(Field::PinCidr(i), format!("{}: {m}", pin.cidr)));
         }
         if !plan.vpc.iter().any(|b| b.contains(pin.cidr)) {
-            out.push(problem(format!("{field}.cidr"), format!("{} is not inside a VPC block", pin.cidr)));
+            out.push(problem(Field::PinCidr(i), format!("{} is not inside a VPC block", pin.cidr)));
         }
         if let Some(other) = plan.pinned[..i].iter().find(|o| o.cidr.overlaps(pin.cidr)) {
-            out.push(problem(
-                format!("{field}.cidr"),
-                format!("{} overlaps the pinned subnet {}", pin.cidr, other.cidr),
-            ));
+            out.push(problem(Field::PinCidr(i), format!("{} overlaps the pinned subnet {}", pin.cidr, other.cidr)));
         }
         // Avoided space is occupied: a pin there would be a subnet inside on-prem.
         if let Some(a) = plan.avoid.iter().find(|a| a.cidr.overlaps(pin.cidr)) {
             let how = if a.cidr.contains(pin.cidr) { "lies in" } else { "overlaps" };
             out.push(problem(
-                format!("{field}.cidr"),
+                Field::PinCidr(i),
                 format!(
                     "Pinned subnet {} of tier {} {how} {}, a network to avoid: pin a CIDR outside it, or take it off the networks to avoid if the subnet really is there",
                     pin.cidr,
@@ -406,10 +405,10 @@ pub fn validate(plan: &Plan) -> Vec<FieldProblem> {
             let sub = lim.ipv6_subnet_prefix;
             let n = subnet_count(plan) as u128;
             if v6.block.prefix() > sub {
-                out.push(problem("ipv6.block", format!("{} is smaller than one /{sub} subnet", v6.block)));
+                out.push(problem(Field::Ipv6Block, format!("{} is smaller than one /{sub} subnet", v6.block)));
             } else if Count::pow2(sub - v6.block.prefix()).as_u128().is_some_and(|slots| slots < n) {
                 out.push(problem(
-                    "ipv6.block",
+                    Field::Ipv6Block,
                     format!(
                         "{} holds {} /{sub} subnets; this plan has {n}",
                         v6.block,

@@ -3,6 +3,7 @@
 //! differs from the last plan that fitted (which the page shows while the form does not fit).
 
 use super::check::{self, FieldProblem};
+use super::field::Field;
 use super::model::Plan;
 
 impl Plan {
@@ -16,9 +17,9 @@ impl Plan {
     }
 }
 
-/// The message of the first of `problems` (from [`Plan::validate`]) about field `path`.
-pub fn problem_at<'a>(problems: &'a [FieldProblem], path: &str) -> Option<&'a str> {
-    problems.iter().find(|p| p.field == path).map(|p| p.message.as_str())
+/// The message of the first of `problems` (from [`Plan::validate`]) about `field`.
+pub fn problem_at(problems: &[FieldProblem], field: Field) -> Option<&str> {
+    problems.iter().find(|p| p.field == field).map(|p| p.message.as_str())
 }
 
 /// The parts of the form, named as the form names them, in which `form` differs from

@@ -25,6 +25,7 @@
 //! [`Plan::validate`].
 
 use super::check;
+use super::field::Field;
 use super::model::{
     default_region, default_zones, Avoid, Growth, Ipv6Plan, Pin, Plan, Strategy, Tier, TierKind, TierSize,
 };
@@ -162,16 +163,16 @@ impl From<&Plan> for PlanJson {
     }
 }
 
-fn field(path: impl Into<String>, message: impl Into<String>) -> PlanError {
-    PlanError::Field { field: path.into(), message: message.into() }
+fn field(path: Field, message: impl Into<String>) -> PlanError {
+    PlanError::Field { field: path, message: message.into() }
 }
 
 /// [`crate::parse::parse_exact_cidr`], its problem filed under `path`.
-fn strict_cidr(path: &str, text: &str) -> Result<Cidr, PlanError> {
+fn strict_cidr(path: Field, text: &str) -> Result<Cidr, PlanError> {
     crate::parse::parse_exact_cidr(text).map_err(|m| field(path, m))
 }
 
-fn resolve_ref(path: &str, r: &Ref, names: &[String], what: &str) -> Result<usize, PlanError> {
+fn resolve_ref(path: Field, r: &Ref, names: &[String], what: &str) -> Result<usize, PlanError> {
     match r {
         Ref::Index(i) => Ok(*i),
         Ref::Name(n) => names
@@ -187,31 +188,31 @@ impl TryFrom<PlanJson> for Plan {
     fn try_from(raw: PlanJson) -> Result<Plan, PlanError> {
         if let Some(f) = raw.format.as_deref() {
             if f != FORMAT {
-                return Err(field("format", format!("This file holds '{}', not a cidrplan plan", short(f))));
+                return Err(field(Field::Format, format!("This file holds '{}', not a cidrplan plan", short(f))));
             }
         }
         match raw.version {
             Some(v) if v > VERSION => {
                 return Err(field(
-                    "version",
+                    Field::Version,
                     format!("This plan was saved by a newer cidrplan (version {v}); this one reads version {VERSION}"),
                 ))
             }
-            Some(0) => return Err(field("version", "Unknown plan file version 0")),
+            Some(0) => return Err(field(Field::Version, "Unknown plan file version 0")),
             _ => {}
         }
         let provider = match raw.provider.as_deref().map(str::trim) {
             None | Some("") | Some("generic") => Mode::Standard,
-            Some(m) => m.parse::<Mode>().map_err(|e| field("provider", e))?,
+            Some(m) => m.parse::<Mode>().map_err(|e| field(Field::Provider, e))?,
         };
         let region = raw.region.unwrap_or_else(|| default_region(provider).to_string());
         // Counts are checked before anything is built from the lists.
         let caps = [
-            ("vpc", raw.vpc.len(), super::model::MAX_VPC_BLOCKS),
-            ("zones", raw.zones.as_ref().map_or(0, Vec::len), super::model::MAX_ZONES),
-            ("tiers", raw.tiers.len(), super::model::MAX_TIERS),
-            ("pinned", raw.pinned.len(), super::model::MAX_PINS),
-            ("avoid", raw.avoid.len(), super::model::MAX_AVOID),
+            (Field::Vpc, raw.vpc.len(), super::model::MAX_VPC_BLOCKS),
+            (Field::Zones, raw.zones.as_ref().map_or(0, Vec::len), super::model::MAX_ZONES),
+            (Field::Tiers, raw.tiers.len(), super::model::MAX_TIERS),
+            (Field::Pinned, raw.pinned.len(), super::model::MAX_PINS),
+            (Field::Avoid, raw.avoid.len(), super::model::MAX_AVOID),
         ];
         for (path, n, max) in caps {
             if n > max {
@@ -222,33 +223,28 @@ impl TryFrom<PlanJson> for Plan {
             .vpc
             .iter()
             .enumerate()
-            .map(|(i, s)| strict_cidr(&format!("vpc[{i}]"), s))
+            .map(|(i, s)| strict_cidr(Field::VpcBlock(i), s))
             .collect::<Result<Vec<_>, _>>()?;
         let zones = raw.zones.unwrap_or_else(|| default_zones(provider, &region, 3));
         let mut tiers = Vec::with_capacity(raw.tiers.len());
         for (i, t) in raw.tiers.into_iter().enumerate() {
             let kind = match t.kind.as_deref() {
                 None | Some("") => TierKind::Private,
-                Some(k) => k.parse::<TierKind>().map_err(|e| field(format!("tiers[{i}].kind"), e))?,
+                Some(k) => k.parse::<TierKind>().map_err(|e| field(Field::TierKind(i), e))?,
             };
             let size = match (t.prefix, t.hosts, t.size.as_deref()) {
                 (Some(p), None, None) if p <= 32 => TierSize::Prefix(p),
-                (Some(p), None, None) => {
-                    return Err(field(format!("tiers[{i}].size"), format!("/{p} is longer than /32")))
-                }
+                (Some(p), None, None) => return Err(field(Field::TierSize(i), format!("/{p} is longer than /32"))),
                 (None, Some(h), None) => TierSize::Hosts(h),
                 (None, None, Some(s)) => {
-                    TierSize::parse(s).map(|r| r.size).map_err(|e| field(format!("tiers[{i}].size"), e))?
+                    TierSize::parse(s).map(|r| r.size).map_err(|e| field(Field::TierSize(i), e))?
                 }
                 (None, None, None) => {
-                    return Err(field(
-                        format!("tiers[{i}].size"),
-                        format!("Tier #{}: give a prefix or a host count", i + 1),
-                    ))
+                    return Err(field(Field::TierSize(i), format!("Tier #{}: give a prefix or a host count", i + 1)))
                 }
                 _ => {
                     return Err(field(
-                        format!("tiers[{i}].size"),
+                        Field::TierSize(i),
                         format!("Tier #{}: give one of prefix, hosts or size, not several", i + 1),
                     ))
                 }
@@ -257,18 +253,18 @@ impl TryFrom<PlanJson> for Plan {
         }
         let strategy = match raw.strategy.as_deref() {
             None | Some("") => Strategy::ZoneMajor,
-            Some(s) => s.parse::<Strategy>().map_err(|e| field("strategy", e))?,
+            Some(s) => s.parse::<Strategy>().map_err(|e| field(Field::Strategy, e))?,
         };
         let growth = raw.growth.unwrap_or_default();
         let tier_names: Vec<String> = tiers.iter().map(|t| t.name.clone()).collect();
         let mut pinned = Vec::with_capacity(raw.pinned.len());
         for (i, p) in raw.pinned.iter().enumerate() {
-            let tier = resolve_ref(&format!("pinned[{i}].tier"), &p.tier, &tier_names, "tier")?;
+            let tier = resolve_ref(Field::PinTier(i), &p.tier, &tier_names, "tier")?;
             let zone = match &p.zone {
                 None => None,
-                Some(r) => Some(resolve_ref(&format!("pinned[{i}].zone"), r, &zones, "zone")?),
+                Some(r) => Some(resolve_ref(Field::PinZone(i), r, &zones, "zone")?),
             };
-            let cidr = strict_cidr(&format!("pinned[{i}].cidr"), &p.cidr)?;
+            let cidr = strict_cidr(Field::PinCidr(i), &p.cidr)?;
             pinned.push(Pin { tier, zone, cidr });
         }
         let avoid = raw
@@ -278,16 +274,16 @@ impl TryFrom<PlanJson> for Plan {
             .map(|(i, a)| {
                 // "10.20.128.0/17 on-prem": the network, then the label (checked with the rest).
                 let (cidr, label) = a.trim().split_once(char::is_whitespace).unwrap_or((a, ""));
-                strict_cidr(&format!("avoid[{i}]"), cidr).map(|c| Avoid::new(c, label))
+                strict_cidr(Field::AvoidNetwork(i), cidr).map(|c| Avoid::new(c, label))
             })
             .collect::<Result<Vec<_>, _>>()?;
         let ipv6 = match raw.ipv6 {
             None => None,
-            Some(v) => Some(Ipv6Plan { block: strict_cidr("ipv6.block", &v.block)? }),
+            Some(v) => Some(Ipv6Plan { block: strict_cidr(Field::Ipv6Block, &v.block)? }),
         };
         let nat = match raw.nat.as_deref().map(str::trim) {
             None | Some("") => NatMode::default(),
-            Some(n) => n.parse::<NatMode>().map_err(|e| field("nat", e))?,
+            Some(n) => n.parse::<NatMode>().map_err(|e| field(Field::Nat, e))?,
         };
         let plan = Plan {
             name: raw.name,
@@ -333,12 +329,12 @@ pub fn to_json(plan: &Plan) -> String {
 pub fn from_json(text: &str) -> Result<Plan, PlanError> {
     if text.len() > MAX_JSON_BYTES {
         return Err(field(
-            "json",
+            Field::Json,
             format!("The file is too large ({} bytes); a plan is at most {MAX_JSON_BYTES} bytes", text.len()),
         ));
     }
     let raw: PlanJson =
-        serde_json::from_str(text).map_err(|e| field("json", format!("This is not a cidrplan plan file: {e}")))?;
+        serde_json::from_str(text).map_err(|e| field(Field::Json, format!("This is not a cidrplan plan file: {e}")))?;
     Plan::try_from(raw)
 }
 
@@ -358,7 +354,7 @@ pub fn from_file(text: &str) -> Result<Plan, PlanError> {
             if format == "cidrplan-export" {
                 return match plan {
                     Some(raw) => Plan::try_from(raw),
-                    None => Err(field("json", "This cidrplan export has no plan in it")),
+                    None => Err(field(Field::Json, "This cidrplan export has no plan in it")),
                 };
             }
         }

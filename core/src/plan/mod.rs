@@ -6,11 +6,8 @@
 //!   directly; it may hold anything while being edited.
 //! - [`moved_subnets`] compares two layouts (before and after a change) so the UI can say which
 //!   subnets a change would move before applying it.
-//! - [`Plan::validate`] lists every invalid field as a [`FieldProblem`] with a path:
-//!   `name`, `region`, `vpc`, `vpc[i]`, `zones`, `zones[i]`, `tiers`, `tiers[i].name`,
-//!   `tiers[i].size`, `growth.extra_zones`, `growth.spare_per_zone`, `pinned`,
-//!   `pinned[i].tier`, `pinned[i].zone`, `pinned[i].cidr`, `avoid`, `avoid[i].label`,
-//!   `ipv6.block`.
+//! - [`Plan::validate`] lists every invalid field as a [`FieldProblem`]: which [`Field`]
+//!   (`Display` gives its path, `tiers[2].size`) and a message.
 //! - [`Plan::refusal`] is what the form may not write at all (what JSON import and the
 //!   autosave could not read back); [`problem_at`] one field's problem; [`changed_parts`] how
 //!   the form differs from the last plan that fitted.
@@ -30,6 +27,7 @@ mod avoid;
 mod check;
 pub mod diagram;
 mod explain;
+mod field;
 mod form;
 mod json;
 mod model;
@@ -43,6 +41,7 @@ pub use avoid::{avoid_text, parse_avoid, parse_avoid_list, AvoidLine};
 pub use check::{
     free_rfc1918_block, limits, rfc1918, validate, BlockSuggestion, FieldProblem, Overlap, OverlapWith, ProviderLimits,
 };
+pub use field::Field;
 pub use form::{changed_parts, problem_at};
 pub use json::{from_file, from_json, to_json, MAX_JSON_BYTES};
 pub use model::{
@@ -61,8 +60,8 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PlanError {
-    /// A field's value is invalid; `field` is its path (see the module docs).
-    Field { field: String, message: String },
+    /// A field's value is invalid.
+    Field { field: Field, message: String },
     /// The subnets do not fit in the VPC blocks: `message` says what did not fit, with the
     /// numbers, and ends in advice made of `remedies` (each checked to make the plan fit).
     DoesNotFit { message: String, remedies: Vec<Remedy> },
@@ -79,10 +78,10 @@ impl PlanError {
         }
     }
 
-    /// The field path, for a field error.
-    pub fn field(&self) -> Option<&str> {
+    /// The field at fault, for a field error.
+    pub fn field(&self) -> Option<Field> {
         match self {
-            PlanError::Field { field, .. } => Some(field),
+            PlanError::Field { field, .. } => Some(*field),
             _ => None,
         }
     }

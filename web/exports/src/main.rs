@@ -16,7 +16,7 @@
 
 use cidrplan::design;
 use cidrplan::export::{self, ExportOptions, Format};
-use cidrplan::plan::{self, Plan};
+use cidrplan::plan::{self, Field, Plan};
 use cidrplan::share::{self, Opened};
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -38,7 +38,7 @@ pub fn render(link: &str, format: &str, link_base: &str) -> Result<String, Strin
 #[wasm_bindgen]
 pub fn import_plan(text: &str) -> Result<String, String> {
     let p = plan::from_file(text).map_err(|e| match e.field() {
-        Some("json") | None => e.to_string(),
+        Some(Field::Json) | None => e.to_string(),
         Some(field) => format!("{field}: {e}"),
     })?;
     share::plan_link(&p, None).map_err(|e| e.to_string())

@@ -1,11 +1,11 @@
 //! The planner form's text field. The rules are the core's (see the module docs of
 //! `planner`): the text becomes an edit of the plan through `apply` (the core's parsers), the
 //! edit is written unless the core refuses to store it, and the message shown is the parser's,
-//! the refusal's or `Plan::validate`'s for the field's path.
+//! the refusal's or `Plan::validate`'s for the field.
 
 use super::View;
 use crate::state::PlanState;
-use cidrplan::plan::{self, Plan};
+use cidrplan::plan::{self, Field, Plan};
 use cidrplan::{parse, Cidr};
 use leptos::prelude::*;
 
@@ -24,8 +24,8 @@ pub(super) fn apply(f: impl Fn(&str, &mut Plan) -> Result<(), String> + Send + S
 #[component]
 pub(super) fn CheckedField(
     label: String,
-    /// The field's path in `Plan::validate`'s problems (`vpc[0]`, `tiers[1].size`).
-    path: String,
+    /// Which field of the plan it edits: its problem in `Plan::validate`'s is the one shown.
+    field: Field,
     /// The plan's current value as text (re-read when the plan changes elsewhere).
     value: Signal<String>,
     apply: Apply,
@@ -40,8 +40,7 @@ pub(super) fn CheckedField(
     let text = RwSignal::new(value.get_untracked());
     // The problem with text kept in the field; the plan's own problem with the field otherwise.
     let local = RwSignal::new(None::<String>);
-    let path = std::sync::Arc::new(path);
-    let problem = move || local.get().or_else(|| v.problems.with(|ps| plan::problem_at(ps, &path).map(str::to_string)));
+    let problem = move || local.get().or_else(|| v.problems.with(|ps| plan::problem_at(ps, field).map(str::to_string)));
     let input: NodeRef<leptos::html::Input> = NodeRef::new();
     // Follow outside changes (presets, undo, a shared link), but never while the user types
     // here: a prefix of what they are typing may already parse (`10.0.0.0` before `/16`), and

@@ -6,7 +6,7 @@ use super::field::{apply, parse_network, CheckedField};
 use super::networks::{Avoid, Ipv6Field, Pins};
 use super::tiers::Tiers;
 use crate::state::PlanState;
-use cidrplan::plan::{self, presets, Strategy, MAX_ZONES};
+use cidrplan::plan::{self, presets, Field, Strategy, MAX_ZONES};
 use cidrplan::{Family, Mode};
 use cidrplan_shell::undo_redo;
 use leptos::prelude::*;
@@ -69,7 +69,7 @@ pub(super) fn PlanForm() -> impl IntoView {
                 </label>
                 <CheckedField
                     label="Region".into()
-                    path="region".into()
+                    field=Field::Region
                     value=Signal::derive(move || plan.with(|p| p.region.clone()))
                     apply=apply(|t, p| {
                         p.set_region(t.trim());
@@ -131,7 +131,7 @@ pub(super) fn PlanForm() -> impl IntoView {
                     </label>
                     <CheckedField
                         label="Spare block per zone".into()
-                        path="growth.spare_per_zone".into()
+                        field=Field::SparePerZone
                         value=Signal::derive(move || plan.with(|p| p.growth.spare_per_zone.map(|x| format!("/{x}")).unwrap_or_default()))
                         apply=apply(|t, p| {
                             p.growth.spare_per_zone = match t.trim() {
@@ -171,7 +171,7 @@ fn VpcBlocks() -> impl IntoView {
                             <div class="form-row">
                                 <CheckedField
                                     label=label
-                                    path=format!("vpc[{i}]")
+                                    field=Field::VpcBlock(i)
                                     value=Signal::derive(move || plan.with(|p| p.vpc.get(i).map(|c| c.to_string()).unwrap_or_default()))
                                     apply=apply(move |t, p| {
                                         let c = parse_network(t)?;
@@ -242,7 +242,7 @@ fn Zones() -> impl IntoView {
                         .map(|i| view! {
                             <CheckedField
                                 label=format!("Zone {}", i + 1)
-                                path=format!("zones[{i}]")
+                                field=Field::Zone(i)
                                 value=Signal::derive(move || plan.with(|p| p.zones.get(i).cloned().unwrap_or_default()))
                                 apply=apply(move |t, p| {
                                     if let Some(z) = p.zones.get_mut(i) {

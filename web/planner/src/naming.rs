@@ -3,6 +3,7 @@
 
 use super::field::{apply, CheckedField};
 use crate::state::PlanState;
+use cidrplan::plan::Field;
 use cidrplan::plan::NatMode;
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ pub(super) fn PlanNaming() -> impl IntoView {
         <div class="form-row">
             <CheckedField
                 label="Plan name".into()
-                path="name".into()
+                field=Field::Name
                 value=Signal::derive(move || plan.with(|p| p.name.clone()))
                 // The core judges the name (length, characters): the field shows its message.
                 apply=apply(|t, p| {

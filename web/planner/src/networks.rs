@@ -2,7 +2,7 @@
 
 use super::field::{apply, parse_network, CheckedField};
 use crate::state::PlanState;
-use cidrplan::plan::{self, Pin};
+use cidrplan::plan::{self, Field, Pin};
 use cidrplan::Cidr;
 use cidrplan_shell::browser;
 use leptos::prelude::*;
@@ -34,7 +34,7 @@ pub(super) fn Ipv6Field() -> impl IntoView {
             {move || plan.with(|p| p.ipv6.is_some()).then(|| view! {
                 <CheckedField
                     label="IPv6 block".into()
-                    path="ipv6.block".into()
+                    field=Field::Ipv6Block
                     value=Signal::derive(move || plan.with(|p| p.ipv6.map(|v| v.block.to_string()).unwrap_or_default()))
                     apply=apply(|t, p| {
                         p.ipv6 = Some(plan::Ipv6Plan { block: parse_network(t)? });
@@ -165,7 +165,7 @@ fn PinRow(i: usize) -> impl IntoView {
             </label>
             <CheckedField
                 label=format!("Pinned CIDR {}", i + 1)
-                path=format!("pinned[{i}].cidr")
+                field=Field::PinCidr(i)
                 value=Signal::derive(move || pin().map(|x| x.cidr.to_string()).unwrap_or_default())
                 apply=apply(move |t, p| {
                     let c = parse_network(t)?;

@@ -1,8 +1,9 @@
-//! What the layout says in words: the status when the plan does not fit, subnet counts,
-//! route summaries, overlaps and warnings.
+//! What the layout says in words: the status when the plan does not fit (with the core's
+//! remedies as buttons), subnet counts, route summaries, overlaps and warnings.
 
 use super::View;
-use cidrplan::plan::{self, Plan, Strategy};
+use crate::state::PlanState;
+use cidrplan::plan::{self, Plan, PlanError, Remedy, Strategy};
 use leptos::prelude::*;
 
 /// The explanation when the form has no layout, and what the page shows instead.
@@ -14,14 +15,34 @@ pub(super) fn PlanStatus() -> impl IntoView {
             Ok(_) => None,
             Err(e) => {
                 let shown = v.shown.with(|s| s.as_ref().map(|(p, _)| v.plan.with(|form| stale_note(p, form))));
+                let remedies = match e {
+                    PlanError::DoesNotFit { remedies, .. } => remedies.clone(),
+                    _ => Vec::new(),
+                };
                 Some(view! {
                     <div class="plan-error" role="alert">
                         <p><span class="error-icon" aria-hidden="true">"!"</span>{e.to_string()}</p>
+                        {(!remedies.is_empty()).then(|| view! {
+                            <div class="remedies">{remedies.into_iter().map(remedy_button).collect_view()}</div>
+                        })}
                         <p class="hint">{shown.unwrap_or_else(|| "Nothing to show until the plan fits.".into())}</p>
                     </div>
                 })
             }
         })
+    }
+}
+
+/// A button making one of the core's remedies, as one undoable edit of the form.
+fn remedy_button(r: Remedy) -> impl IntoView {
+    let st = expect_context::<PlanState>();
+    let label = format!("Use {r}");
+    let done = format!("Applied: {r}. Undo goes back.");
+    view! {
+        <button type="button" class="chip" on:click=move |_| {
+            st.edit_plan(|p| r.apply(p));
+            st.status.set(done.clone());
+        }>{label}</button>
     }
 }
 

@@ -4,7 +4,7 @@ use super::confirm::{At, Confirm, MoveBanner};
 use super::field::{apply, CheckedField};
 use super::View;
 use crate::state::PlanState;
-use cidrplan::plan::{Tier, TierKind, TierSize, MAX_TIERS};
+use cidrplan::plan::{Field, Tier, TierKind, TierSize, MAX_TIERS};
 use leptos::prelude::*;
 
 #[component]
@@ -58,7 +58,7 @@ fn TierRow(i: usize) -> impl IntoView {
         <div class="tier-row" role="group" aria-label=move || format!("Tier {}", name.get())>
             <CheckedField
                 label=format!("Tier {} name", i + 1)
-                path=format!("tiers[{i}].name")
+                field=Field::TierName(i)
                 value=name
                 apply=apply(move |t, p| {
                     if let Some(x) = p.tiers.get_mut(i) {
@@ -83,7 +83,7 @@ fn TierRow(i: usize) -> impl IntoView {
             </label>
             <CheckedField
                 label=format!("Tier {} size", i + 1)
-                path=format!("tiers[{i}].size")
+                field=Field::TierSize(i)
                 value=Signal::derive(move || tier().map(|t| t.size.to_string()).unwrap_or_default())
                 apply=apply(move |t, p| {
                     let size = TierSize::parse(t)?.size;

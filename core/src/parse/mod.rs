@@ -405,6 +405,23 @@ pub fn parse_exact_cidr(text: &str) -> Result<Cidr, String> {
     })
 }
 
+/// One network as a form field takes it: any spelling [`parse`] reads as a network (a mask,
+/// a wildcard, `10.0.0.0 255.255.0.0`), with host bits and ranges refused with what was
+/// probably meant, and the parser's own message otherwise.
+pub fn parse_network(text: &str) -> Result<Cidr, String> {
+    match parse(text) {
+        Ok(Parsed::Network(n)) => match n.address {
+            None => Ok(n.network),
+            Some(_) => Err(format!("{} has host bits set: did you mean {}?", short(text.trim()), n.network)),
+        },
+        Ok(Parsed::Range(r)) => {
+            let list: Vec<String> = r.cidrs.iter().map(|c| c.to_string()).collect();
+            Err(format!("{} is a range; write its blocks instead: {}", short(text.trim()), list.join(", ")))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// At most 48 characters of `s`, with "…" when cut.
 pub(crate) fn short(s: &str) -> String {
     let cut: String = s.chars().take(48).collect();

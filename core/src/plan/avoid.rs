@@ -22,8 +22,7 @@
 
 use super::check::label_problem;
 use super::model::{Avoid, MAX_AVOID};
-use crate::addr::Cidr;
-use crate::parse::{parse, Parsed};
+use crate::parse::{parse_network, short};
 
 /// One network of the list, or why a part of line `line` (1-based) is not one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,7 +46,7 @@ pub fn parse_avoid(text: &str) -> Vec<AvoidLine> {
             let Some(head) = part.split(' ').next().filter(|h| !h.is_empty()) else { continue };
             let label = part[head.len()..].trim();
             let entry = if looks_like_network(head) {
-                network(head).map(|cidr| Avoid { cidr, label: label.to_string() })
+                parse_network(head).map(|cidr| Avoid { cidr, label: label.to_string() })
             } else {
                 // A label after a comma names the network before it on this line.
                 if let Some(AvoidLine { entry: Ok(prev), .. }) = out[first..].last_mut() {
@@ -126,30 +125,6 @@ fn looks_like_network(word: &str) -> bool {
     let addr = word.split(['/', '%']).next().unwrap_or("");
     let v6 = addr.matches(':').count() >= 2 && addr.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
     v4 || v6
-}
-
-/// One network, exactly: host bits and ranges are refused with what was probably meant.
-fn network(word: &str) -> Result<Cidr, String> {
-    match parse(word) {
-        Ok(Parsed::Network(n)) => match n.address {
-            None => Ok(n.network),
-            Some(_) => Err(format!("{} has host bits set: did you mean {}?", short(word), n.network)),
-        },
-        Ok(Parsed::Range(r)) => {
-            let list: Vec<String> = r.cidrs.iter().map(|c| c.to_string()).collect();
-            Err(format!("{} is a range; write its blocks instead: {}", short(word), list.join(", ")))
-        }
-        Err(e) => Err(e.to_string()),
-    }
-}
-
-fn short(s: &str) -> String {
-    let cut: String = s.chars().take(40).collect();
-    if cut.len() < s.len() {
-        format!("{cut}…")
-    } else {
-        cut
-    }
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ mod allocate;
 mod avoid;
 mod check;
 pub mod diagram;
+mod edit;
 mod explain;
 mod field;
 mod form;
@@ -41,6 +42,7 @@ pub use avoid::{avoid_text, parse_avoid, parse_avoid_list, AvoidLine};
 pub use check::{
     free_rfc1918_block, limits, rfc1918, validate, BlockSuggestion, FieldProblem, Overlap, OverlapWith, ProviderLimits,
 };
+pub use edit::example_ipv6_block;
 pub use field::Field;
 pub use form::{changed_parts, problem_at};
 pub use json::{from_file, from_json, to_json, MAX_JSON_BYTES};

@@ -1,9 +1,9 @@
 //! Plans to start from.
 
 use super::check::v4;
-use super::model::{default_region, default_zones, Growth, Ipv6Plan, Plan, Strategy, Tier, TierKind, TierSize};
+use super::model::{default_region, default_zones, Growth, Plan, Strategy, Tier, TierKind, TierSize};
 use super::nat::NatMode;
-use crate::addr::{Addr, Cidr};
+use crate::addr::Cidr;
 use crate::mode::Mode;
 
 fn tier(name: &str, kind: TierKind, prefix: u8, per_zone: bool) -> Tier {
@@ -51,7 +51,7 @@ pub fn presets() -> Vec<(&'static str, &'static str, Plan)> {
         vec![tier("public", TierKind::Public, 24, true), tier("private", TierKind::Private, 22, true)],
     );
     // 2001:db8::/32 is the documentation prefix: replace it with the VPC's Amazon-provided /56.
-    aws_2az.ipv6 = Cidr::exact(Addr::v6(0x2001_0db8_1234_5600 << 64), 56).map(|block| Ipv6Plan { block });
+    aws_2az.set_ipv6(true);
     let azure_hub = base(
         "azure-hub",
         Mode::Azure,

@@ -6,7 +6,6 @@
 use super::View;
 use crate::state::PlanState;
 use cidrplan::plan::{self, Field, Plan};
-use cidrplan::{parse, Cidr};
 use leptos::prelude::*;
 
 /// What a [`CheckedField`] does with its text: the edit of the plan it means, or why the text
@@ -98,15 +97,5 @@ pub(super) fn CheckedField(
             <span id=err_id class="field-error" role="alert">{problem}</span>
             {hint.map(|h| view! { <span class="field-hint">{move || text.with(|t| h(t))}</span> })}
         </label>
-    }
-}
-
-/// A network as the planner takes it: one CIDR without host bits.
-pub(super) fn parse_network(t: &str) -> Result<Cidr, String> {
-    match parse(t) {
-        Ok(cidrplan::Parsed::Network(n)) if n.address.is_none() => Ok(n.network),
-        Ok(cidrplan::Parsed::Network(n)) => Err(format!("Host bits are set: did you mean {}?", n.network)),
-        Ok(cidrplan::Parsed::Range(_)) => Err("Enter one network, e.g. 10.0.0.0/16".into()),
-        Err(e) => Err(e.to_string()),
     }
 }

@@ -2,11 +2,12 @@
 //! network and pin sections live in their own files.
 
 use super::confirm::{At, Confirm, MoveBanner};
-use super::field::{apply, parse_network, CheckedField};
+use super::field::{apply, CheckedField};
 use super::networks::{Avoid, Ipv6Field, Pins};
 use super::tiers::Tiers;
 use crate::state::PlanState;
-use cidrplan::plan::{self, presets, Field, Strategy, MAX_ZONES};
+use cidrplan::parse::parse_network;
+use cidrplan::plan::{self, presets, Field, Plan, Strategy, MAX_ZONES};
 use cidrplan::{Family, Mode};
 use cidrplan_shell::undo_redo;
 use leptos::prelude::*;
@@ -197,15 +198,11 @@ fn VpcBlocks() -> impl IntoView {
             <button
                 type="button"
                 class="button small"
-                disabled=move || plan.with(|p| p.vpc.len() >= plan::limits(p.provider).blocks_per_vpc.unwrap_or(plan::MAX_VPC_BLOCKS).min(plan::MAX_VPC_BLOCKS))
+                disabled=move || plan.with(|p| p.vpc.len() >= p.max_vpc_blocks())
                 on:click=move |_| confirm.propose(
                     At::Blocks,
                     |n| format!("Adding secondary block {}", n.vpc.last().map(|c| c.to_string()).unwrap_or_default()),
-                    |p| {
-                        // Offer the next block after the last one as a starting point.
-                        let next = p.vpc.last().and_then(|c| c.next()).unwrap_or(p.vpc[0]);
-                        p.vpc.push(next);
-                    },
+                    Plan::add_vpc_block,
                 )
             >
                 "+ Secondary block"

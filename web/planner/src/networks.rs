@@ -1,9 +1,9 @@
 //! The plan form's IPv6 block, networks to avoid and pinned subnets.
 
-use super::field::{apply, parse_network, CheckedField};
+use super::field::{apply, CheckedField};
 use crate::state::PlanState;
-use cidrplan::plan::{self, Field, Pin};
-use cidrplan::Cidr;
+use cidrplan::parse::parse_network;
+use cidrplan::plan::{self, Field, Plan};
 use cidrplan_shell::browser;
 use leptos::prelude::*;
 
@@ -20,13 +20,7 @@ pub(super) fn Ipv6Field() -> impl IntoView {
                     prop:checked=move || plan.with(|p| p.ipv6.is_some())
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        st.edit_plan(|p| {
-                            p.ipv6 = if on {
-                                parse_network("2001:db8:1234:5600::/56").ok().map(|block| plan::Ipv6Plan { block })
-                            } else {
-                                None
-                            }
-                        });
+                        st.edit_plan(|p| p.set_ipv6(on));
                     }
                 />
                 "A /64 for every subnet"
@@ -118,11 +112,7 @@ pub(super) fn Pins() -> impl IntoView {
                 type="button"
                 class="button small"
                 disabled=move || plan.with(|p| p.tiers.is_empty())
-                on:click=move |_| st.edit_plan(|p| {
-                    let zone = p.tiers.first().filter(|t| t.per_zone).map(|_| 0);
-                    let cidr = p.vpc[0];
-                    p.pinned.push(Pin { tier: 0, zone, cidr: Cidr::containing(cidr.network(), 24.max(cidr.prefix())).unwrap_or(cidr) });
-                })
+                on:click=move |_| st.edit_plan(Plan::add_pin)
             >
                 "+ Pin a subnet"
             </button>

@@ -4,7 +4,7 @@ use super::confirm::{At, Confirm, MoveBanner};
 use super::field::{apply, CheckedField};
 use super::View;
 use crate::state::PlanState;
-use cidrplan::plan::{Field, Tier, TierKind, TierSize, MAX_TIERS};
+use cidrplan::plan::{Field, Plan, TierKind, TierSize, MAX_TIERS};
 use leptos::prelude::*;
 
 #[component]
@@ -26,10 +26,7 @@ pub(super) fn Tiers() -> impl IntoView {
                 on:click=move |_| confirm.propose(
                     At::Tiers,
                     |n| format!("Adding tier {}", n.tiers.last().map(|t| t.name.as_str()).unwrap_or_default()),
-                    |p| {
-                        let name = format!("tier{}", p.tiers.len() + 1);
-                        p.tiers.push(Tier::new(&name, TierKind::Private, TierSize::Prefix(24)));
-                    },
+                    Plan::add_tier,
                 )
             >
                 "+ Tier"

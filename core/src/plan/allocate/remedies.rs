@@ -6,7 +6,7 @@ use super::pieces::{sizes, Failure};
 use super::place::fits;
 use crate::addr::{Cidr, Count};
 use crate::plan::check;
-use crate::plan::model::{usable_v4, Plan, Strategy, TierSize, MAX_VPC_BLOCKS};
+use crate::plan::model::{usable_v4, Plan, Strategy, TierSize};
 use crate::sort::sort_few_by_key;
 
 /// One change that makes a plan fit, checked by laying the changed plan out.
@@ -116,8 +116,7 @@ fn more_space(plan: &Plan) -> Vec<Remedy> {
         .map(|prefix| Remedy::WidenPrimary { prefix, only_block })
         .find(|r| r.fixes(plan));
     let avoided = plan.vpc.iter().any(|b| plan.avoid.iter().any(|a| a.cidr.overlaps(*b)));
-    let max_blocks = lim.blocks_per_vpc.unwrap_or(MAX_VPC_BLOCKS).min(MAX_VPC_BLOCKS);
-    let add = (widen.is_none() || avoided) && plan.vpc.len() < max_blocks;
+    let add = (widen.is_none() || avoided) && plan.vpc.len() < plan.max_vpc_blocks();
     out.extend(widen);
     if add {
         let mut taken = check::avoided_cidrs(plan);

@@ -142,81 +142,8 @@ pub(crate) fn place_with(plan: &Plan, capacity: usize) -> Result<Placement, Fail
     let mut blocks: Vec<(GroupKey, Cidr)> = Vec::new();
 
     // Fixed groups: those with pins.
-    let mut fixed: Vec<(Group, Cidr, usize)> = Vec::new();
-    let mut free_groups: Vec<Group> = Vec::new();
-    let mut dissolved = 0;
-    for g in groups {
-        let pins: Vec<Cidr> = g.members.iter().filter_map(|m| m.pin).collect();
-        let (Some(first), Some(last)) = (pins.iter().map(|p| p.network()).min(), pins.iter().map(|p| p.last()).max())
-        else {
-            free_groups.push(g);
-            continue;
-        };
-        let cover = covering(first, last);
-        let mut dissolve = |why: String, warnings: &mut Vec<String>, loose: &mut Vec<Member>, g: Group| {
-            dissolved += 1;
-            warnings.push(format!(
-                "{} is not one block: {why}; its subnets are placed one by one",
-                capitalise(&names.group(g.key))
-            ));
-            loose.extend(g.members);
-        };
-        let Some(prefix) = block_prefix(group_need(&g)) else {
-            dissolve("it needs more than the whole IPv4 space".to_string(), &mut warnings, &mut loose, g);
-            continue;
-        };
-        if cover.prefix() < prefix {
-            let list: Vec<String> = pins.iter().map(|p| p.to_string()).collect();
-            let why = format!("its pinned subnets {} do not fit in one aligned /{prefix} block", list.join(", "));
-            dissolve(why, &mut warnings, &mut loose, g);
-            continue;
-        }
-        let Some(block) = cover.supernet(prefix) else {
-            dissolve(format!("no block holds its pinned subnets around {cover}"), &mut warnings, &mut loose, g);
-            continue;
-        };
-        let Some(bi) = plan.vpc.iter().position(|v| v.contains(block)) else {
-            dissolve(
-                format!("the block {block} holding its pinned subnets is not inside one VPC block"),
-                &mut warnings,
-                &mut loose,
-                g,
-            );
-            continue;
-        };
-        if let Some((other, ob, _)) = fixed.iter().find(|(_, b, _)| b.overlaps(block)) {
-            let why =
-                format!("the block {block} holding its pinned subnets overlaps {} ({ob})", names.group(other.key));
-            dissolve(why, &mut warnings, &mut loose, g);
-            continue;
-        }
-        if let Some(p) = plan.pinned.iter().find(|p| p.cidr.overlaps(block) && !pins.contains(&p.cidr)) {
-            let why = format!("the block {block} holding its pinned subnets overlaps the pinned subnet {}", p.cidr);
-            dissolve(why, &mut warnings, &mut loose, g);
-            continue;
-        }
-        if let Some(ai) = plan.avoid.iter().position(|a| a.cidr.overlaps(block)) {
-            let why = format!("the block {block} holding its pinned subnets overlaps {}", check::avoid_name(plan, ai));
-            dissolve(why, &mut warnings, &mut loose, g);
-            continue;
-        }
-        let mut inner = Space::new(&[(bi, block)]);
-        let mut placed = Vec::new();
-        for m in g.members.iter().filter(|m| m.pin.is_some()) {
-            if let Some(p) = m.pin {
-                inner.carve(p);
-                placed.push((m.piece, p, bi, true));
-            }
-        }
-        if let Err(m) = place_members(&mut inner, &g.members, &mut placed) {
-            let why = format!("{} finds no room around its pinned subnets in {block}", names.piece(m.piece));
-            dissolve(why, &mut warnings, &mut loose, g);
-            continue;
-        }
-        pieces.extend(placed);
-        blocks.push((g.key, block));
-        fixed.push((g, block, bi));
-    }
+    let Pinned { fixed, free_groups, dissolved } =
+        fix_pinned(plan, &names, groups, &mut loose, &mut warnings, &mut pieces, &mut blocks);
 
     // Carve the fixed blocks and the loose pins out of the VPC.
     let mut space = Space::new(&open_space(plan));
@@ -311,6 +238,101 @@ pub(crate) fn place_with(plan: &Plan, capacity: usize) -> Result<Placement, Fail
     }
     let capacity = (plan.strategy == Strategy::TierMajor).then_some(capacity);
     Ok(Placement { pieces, blocks, warnings, dissolved, capacity })
+}
+
+/// Groups after step 3 of the module docs: those fixed to a block around their pins (with the
+/// block and its VPC block index), those without pins, and how many were dissolved.
+struct Pinned {
+    fixed: Vec<(Group, Cidr, usize)>,
+    free_groups: Vec<Group>,
+    dissolved: usize,
+}
+
+/// Step 3: fix each group with pins to the smallest block holding them, placing its other
+/// members around them; or dissolve it into `loose`, with a warning saying why.
+fn fix_pinned(
+    plan: &Plan,
+    names: &Names,
+    groups: Vec<Group>,
+    loose: &mut Vec<Member>,
+    warnings: &mut Vec<String>,
+    pieces: &mut Vec<(Piece, Cidr, usize, bool)>,
+    blocks: &mut Vec<(GroupKey, Cidr)>,
+) -> Pinned {
+    let mut out = Pinned { fixed: Vec::new(), free_groups: Vec::new(), dissolved: 0 };
+    for g in groups {
+        let pins: Vec<Cidr> = g.members.iter().filter_map(|m| m.pin).collect();
+        if pins.is_empty() {
+            out.free_groups.push(g);
+            continue;
+        }
+        let placed = pinned_block(plan, names, &g, &pins, &out.fixed).and_then(|(block, bi)| {
+            let mut inner = Space::new(&[(bi, block)]);
+            let mut placed = Vec::new();
+            for m in &g.members {
+                if let Some(p) = m.pin {
+                    inner.carve(p);
+                    placed.push((m.piece, p, bi, true));
+                }
+            }
+            match place_members(&mut inner, &g.members, &mut placed) {
+                Ok(()) => Ok((block, bi, placed)),
+                Err(m) => Err(format!("{} finds no room around its pinned subnets in {block}", names.piece(m.piece))),
+            }
+        });
+        match placed {
+            Ok((block, bi, placed)) => {
+                pieces.extend(placed);
+                blocks.push((g.key, block));
+                out.fixed.push((g, block, bi));
+            }
+            Err(why) => {
+                out.dissolved += 1;
+                warnings.push(format!(
+                    "{} is not one block: {why}; its subnets are placed one by one",
+                    capitalise(&names.group(g.key))
+                ));
+                loose.extend(g.members);
+            }
+        }
+    }
+    out
+}
+
+/// The block group `g` is fixed to around its `pins` (non-empty), with its VPC block's
+/// index; or why it cannot be one block: too large, pins too far apart, outside one VPC
+/// block, or overlapping a block fixed before, another pin or a network to avoid.
+fn pinned_block(
+    plan: &Plan,
+    names: &Names,
+    g: &Group,
+    pins: &[Cidr],
+    fixed: &[(Group, Cidr, usize)],
+) -> Result<(Cidr, usize), String> {
+    let first = pins.iter().map(|p| p.network()).min().unwrap_or(pins[0].network());
+    let last = pins.iter().map(|p| p.last()).max().unwrap_or(pins[0].last());
+    let cover = covering(first, last);
+    let prefix = block_prefix(group_need(g)).ok_or("it needs more than the whole IPv4 space")?;
+    if cover.prefix() < prefix {
+        let list: Vec<String> = pins.iter().map(|p| p.to_string()).collect();
+        return Err(format!("its pinned subnets {} do not fit in one aligned /{prefix} block", list.join(", ")));
+    }
+    let block = cover.supernet(prefix).ok_or_else(|| format!("no block holds its pinned subnets around {cover}"))?;
+    let bi = plan
+        .vpc
+        .iter()
+        .position(|v| v.contains(block))
+        .ok_or_else(|| format!("the block {block} holding its pinned subnets is not inside one VPC block"))?;
+    if let Some((other, ob, _)) = fixed.iter().find(|(_, b, _)| b.overlaps(block)) {
+        return Err(format!("the block {block} holding its pinned subnets overlaps {} ({ob})", names.group(other.key)));
+    }
+    if let Some(p) = plan.pinned.iter().find(|p| p.cidr.overlaps(block) && !pins.contains(&p.cidr)) {
+        return Err(format!("the block {block} holding its pinned subnets overlaps the pinned subnet {}", p.cidr));
+    }
+    if let Some(ai) = plan.avoid.iter().position(|a| a.cidr.overlaps(block)) {
+        return Err(format!("the block {block} holding its pinned subnets overlaps {}", check::avoid_name(plan, ai)));
+    }
+    Ok((block, bi))
 }
 
 /// Whether `plan` is valid and lays out (used to test suggestions). Tier-major fits exactly

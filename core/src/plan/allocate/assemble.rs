@@ -25,10 +25,58 @@ pub(crate) fn ipv6_netnum(plan: &Plan, block: Cidr, position: usize, tier: usize
     }
 }
 
-pub(crate) fn assemble(plan: &Plan, placed: Placement) -> Layout {
-    let sz = sizes(plan);
+/// The layout of a placement: subnets in table order, reservations, summaries, free and
+/// avoided space with their counts, overlaps and warnings.
+pub(crate) fn assemble(plan: &Plan, mut placed: Placement) -> Layout {
     let names = Names { plan, suffixes: plan.zone_suffixes() };
-    let find = |piece: Piece| placed.pieces.iter().find(|(p, ..)| *p == piece).copied();
+    let mut warnings = check::warnings(plan);
+    warnings.append(&mut placed.warnings);
+    let subnets = subnets(plan, &placed, &names, &mut warnings);
+    let reserved = reservations(plan, &placed, &names);
+    let block_of = |k: GroupKey| placed.blocks.iter().find(|(g, _)| *g == k).map(|(_, c)| *c);
+    let exact = |f: &dyn Fn(&PlannedSubnet) -> bool| {
+        ops::aggregate(&subnets.iter().filter(|s| f(s)).map(|s| s.cidr).collect::<Vec<_>>())
+    };
+    let zone_summaries = (0..plan.zones.len())
+        .map(|z| GroupSummary {
+            name: plan.zones[z].clone(),
+            block: block_of(GroupKey::Zone(z)),
+            exact: exact(&|s: &PlannedSubnet| s.zone == Some(z)),
+        })
+        .collect();
+    let tier_summaries = (0..plan.tiers.len())
+        .map(|t| GroupSummary {
+            name: plan.tiers[t].name.clone(),
+            block: block_of(GroupKey::Tier(t)),
+            exact: exact(&|s: &PlannedSubnet| s.tier == t),
+        })
+        .collect();
+    let avoided = avoided_space(plan);
+    let free = free_space(plan, &subnets, &reserved, &avoided);
+    let sum = |cidrs: &mut dyn Iterator<Item = Cidr>| cidrs.fold(Count::ZERO, |n, c| n.saturating_add(c.size()));
+    Layout {
+        overlaps: check::overlaps(plan),
+        suggestions: check::suggestions(plan),
+        total_addresses: sum(&mut plan.vpc.iter().copied()),
+        used_addresses: sum(&mut subnets.iter().map(|s| s.cidr)),
+        reserved_addresses: sum(&mut reserved.iter().map(|r| r.cidr)),
+        avoided_addresses: sum(&mut avoided.iter().map(|a| a.cidr)),
+        free_addresses: sum(&mut free.iter().copied()),
+        subnets,
+        reserved,
+        zone_summaries,
+        tier_summaries,
+        spare_block: block_of(GroupKey::Spare),
+        free,
+        avoided,
+        tier_capacity: placed.capacity,
+        warnings,
+    }
+}
+
+/// Each subnet's tier and zone in table order: zone-major zone by zone (tiers in plan order,
+/// then single-subnet tiers); tier-major tier by tier, zones in order.
+fn table_order(plan: &Plan) -> Vec<(usize, Option<usize>)> {
     let mut order: Vec<(usize, Option<usize>)> = Vec::new();
     match plan.strategy {
         Strategy::ZoneMajor => {
@@ -47,8 +95,15 @@ pub(crate) fn assemble(plan: &Plan, placed: Placement) -> Layout {
             }
         }
     }
-    let mut warnings = check::warnings(plan);
-    warnings.extend(placed.warnings);
+    order
+}
+
+/// The placed subnets in table order with their usable counts, headroom and IPv6 /64s; a
+/// pinned subnet smaller than its tier asks adds a warning.
+fn subnets(plan: &Plan, placed: &Placement, names: &Names, warnings: &mut Vec<String>) -> Vec<PlannedSubnet> {
+    let sz = sizes(plan);
+    let find = |piece: Piece| placed.pieces.iter().find(|(p, ..)| *p == piece).copied();
+    let order = table_order(plan);
     let mut subnets = Vec::with_capacity(order.len());
     for (tier, zone) in order {
         let Some((_, cidr, block_index, pinned)) = find(Piece::Subnet { tier, zone }) else { continue };
@@ -90,6 +145,11 @@ pub(crate) fn assemble(plan: &Plan, placed: Placement) -> Layout {
             }
         }
     }
+    subnets
+}
+
+/// The growth reservations (spare blocks, growth zones' blocks or slots), by address.
+fn reservations(plan: &Plan, placed: &Placement, names: &Names) -> Vec<Reservation> {
     let mut reserved: Vec<Reservation> = placed
         .pieces
         .iter()
@@ -109,35 +169,13 @@ pub(crate) fn assemble(plan: &Plan, placed: Placement) -> Layout {
         })
         .collect();
     sort_few_by_key(&mut reserved, |r| r.cidr);
+    reserved
+}
 
-    let block_of = |k: GroupKey| placed.blocks.iter().find(|(g, _)| *g == k).map(|(_, c)| *c);
-    let exact = |f: &dyn Fn(&PlannedSubnet) -> bool| {
-        ops::aggregate(&subnets.iter().filter(|s| f(s)).map(|s| s.cidr).collect::<Vec<_>>())
-    };
-    let zone_summaries = (0..plan.zones.len())
-        .map(|z| GroupSummary {
-            name: plan.zones[z].clone(),
-            block: block_of(GroupKey::Zone(z)),
-            exact: exact(&|s: &PlannedSubnet| s.zone == Some(z)),
-        })
-        .collect();
-    let tier_summaries = (0..plan.tiers.len())
-        .map(|t| GroupSummary {
-            name: plan.tiers[t].name.clone(),
-            block: block_of(GroupKey::Tier(t)),
-            exact: exact(&|s: &PlannedSubnet| s.tier == t),
-        })
-        .collect();
-
-    let avoided = avoided_space(plan);
+/// The VPC blocks minus subnets, reservations and avoided space, by address.
+fn free_space(plan: &Plan, subnets: &[PlannedSubnet], reserved: &[Reservation], avoided: &[AvoidedSpace]) -> Vec<Cidr> {
     let mut free = Vec::new();
-    let mut total = Count::ZERO;
-    let mut used = Count::ZERO;
-    let mut reserved_count = Count::ZERO;
-    let mut avoided_count = Count::ZERO;
-    let mut free_count = Count::ZERO;
     for (bi, &b) in plan.vpc.iter().enumerate() {
-        total = total.saturating_add(b.size());
         let taken: Vec<Cidr> = subnets
             .iter()
             .filter(|s| s.block_index == bi)
@@ -148,36 +186,7 @@ pub(crate) fn assemble(plan: &Plan, placed: Placement) -> Layout {
         free.extend(ops::exclude(b, &taken).unwrap_or_default());
     }
     free.sort();
-    for a in &avoided {
-        avoided_count = avoided_count.saturating_add(a.cidr.size());
-    }
-    for s in &subnets {
-        used = used.saturating_add(s.cidr.size());
-    }
-    for r in &reserved {
-        reserved_count = reserved_count.saturating_add(r.cidr.size());
-    }
-    for f in &free {
-        free_count = free_count.saturating_add(f.size());
-    }
-    Layout {
-        overlaps: check::overlaps(plan),
-        suggestions: check::suggestions(plan),
-        subnets,
-        reserved,
-        zone_summaries,
-        tier_summaries,
-        spare_block: block_of(GroupKey::Spare),
-        free,
-        avoided,
-        tier_capacity: placed.capacity,
-        total_addresses: total,
-        used_addresses: used,
-        reserved_addresses: reserved_count,
-        avoided_addresses: avoided_count,
-        free_addresses: free_count,
-        warnings,
-    }
+    free
 }
 
 /// The parts of the VPC blocks inside networks to avoid, disjoint (a part two of them share

@@ -131,7 +131,7 @@ fn one_sentence_per_vpc_block_names_the_label() {
         ]
     );
     // Never one line per subnet, in the overlaps or in the warnings.
-    assert!(!l.warnings.iter().any(|w| w.contains("Subnet ")), "{:?}", l.warnings);
+    assert!(!l.warnings.iter().any(|w| w.to_string().contains("Subnet ")), "{:?}", l.warnings);
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn a_pin_in_avoided_space_is_a_field_error() {
     let l = plan.layout().unwrap();
     check_layout(&plan, &l);
     assert!(
-        l.warnings.iter().any(|w| w
+        l.warnings.iter().any(|w| w.to_string()
             == "Zone us-east-1c is not one block: the block 10.20.64.0/18 holding its pinned subnets overlaps on-prem 10.20.112.0/20; its subnets are placed one by one"),
         "{:?}",
         l.warnings

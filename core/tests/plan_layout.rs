@@ -5,8 +5,8 @@ mod plan_support;
 
 use cidrplan::export::{csv as to_csv, table_rows as rows, CSV_HEADER};
 use cidrplan::plan::{
-    free_rfc1918_block, from_json, preset, presets, to_json, Field, Growth, Ipv6Plan, Pin, Plan, PlanError, ReadSize,
-    Remedy, SizeReading, Strategy, TierKind, TierSize,
+    free_rfc1918_block, from_json, preset, presets, to_json, Dissolved, Field, Growth, Ipv6Plan, Pin, Plan, PlanError,
+    ReadSize, Remedy, SizeReading, Strategy, TierKind, TierSize, Warning,
 };
 use cidrplan::Mode;
 use plan_support::{check_layout, net, strs, table, tier};
@@ -28,7 +28,7 @@ fn every_preset_lays_out_cleanly() {
         assert_eq!(plan.validate(), vec![], "{id}");
         let l = plan.layout().unwrap_or_else(|e| panic!("{id}: {e}"));
         check_layout(&plan, &l);
-        assert_eq!(l.warnings, Vec::<String>::new(), "{id}");
+        assert!(l.warnings.is_empty(), "{id}: {:?}", l.warnings);
     }
 }
 
@@ -170,8 +170,15 @@ fn pins_too_far_apart_place_the_zone_one_by_one() {
     check_layout(&plan, &l);
     assert_eq!(l.zone_summaries[1].block, None);
     assert_eq!(
-        l.warnings,
+        l.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
         ["Zone us-east-1b is not one block: its pinned subnets 10.0.0.0/24, 10.0.128.0/20 do not fit in one aligned /19 block; its subnets are placed one by one"]
+    );
+    // The same warning as a value: which group, and why.
+    assert!(
+        matches!(&l.warnings[0], Warning::NotOneBlock { group, why: Dissolved::PinsApart { prefix: 19, pins } }
+            if group == "zone us-east-1b" && pins.len() == 2),
+        "{:?}",
+        l.warnings
     );
     // Tier-major keeps the pins too.
     plan.strategy = Strategy::TierMajor;
@@ -228,7 +235,7 @@ fn provider_limits() {
     assert_eq!(plan.layout().unwrap_err().field(), Some(Field::VpcBlock(0)));
     plan.vpc = vec![net("172.17.0.0/16")];
     let l = plan.layout().unwrap();
-    assert!(l.warnings[0].contains("172.17.0.0/16"), "{:?}", l.warnings);
+    assert!(l.warnings[0].to_string().contains("172.17.0.0/16"), "{:?}", l.warnings);
     // Six blocks: AWS allows five.
     plan.vpc = (0..6).map(|i| net(&format!("10.{i}.0.0/16"))).collect();
     assert_eq!(
@@ -282,7 +289,7 @@ fn ipv6_numbering() {
     let l = plan.layout().unwrap();
     assert_eq!(l.subnets[1].ipv6.unwrap().to_string(), "2600:1f18:abcd:ef01::/64");
     assert_eq!(l.subnets[9].ipv6.unwrap().to_string(), "2600:1f18:abcd:ef09::/64");
-    assert!(l.warnings.iter().any(|w| w.contains("/56")));
+    assert!(l.warnings.iter().any(|w| w.to_string().contains("/56")));
     // Too small for the subnets.
     plan.ipv6 = Some(Ipv6Plan { block: net("2600:1f18:abcd:ef00::/62") });
     assert_eq!(
@@ -655,7 +662,7 @@ fn two_hundred_subnets_reach_aws_limit() {
     assert!(l
         .warnings
         .iter()
-        .any(|w| w.starts_with("IPv6 /64s follow the table order with more than 16 tiers (40 here)")));
+        .any(|w| w.to_string().starts_with("IPv6 /64s follow the table order with more than 16 tiers (40 here)")));
     let base = net("2600:1f18:abcd:ef00::/56");
     for (i, s) in l.subnets.iter().enumerate() {
         assert_eq!(s.ipv6, Some(cidrplan::ops::cidrsubnet(base, 8, i as u128).unwrap()), "{}", s.name);

@@ -194,7 +194,7 @@ pub fn json(plan: &Plan, layout: &Layout) -> String {
             .iter()
             .map(|o| OverlapJson { avoid: o.avoid, cidr: o.cidr, message: o.message.clone() })
             .collect(),
-        warnings: layout.warnings.clone(),
+        warnings: layout.warnings.iter().map(|w| w.to_string()).collect(),
     };
     serde_json::to_string_pretty(&export).unwrap_or_default() + "\n"
 }

@@ -396,8 +396,12 @@ pub(crate) fn markdown_with(plan: &Plan, layout: &Layout, opts: &ExportOptions) 
         }
     }
     o.push_str(&format!("\n{}.\n", totals_text(layout)));
-    let notes: Vec<String> =
-        layout.overlaps.iter().map(|x| x.message.clone()).chain(layout.warnings.iter().cloned()).collect();
+    let notes: Vec<String> = layout
+        .overlaps
+        .iter()
+        .map(|x| x.message.clone())
+        .chain(layout.warnings.iter().map(|w| w.to_string()))
+        .collect();
     if !notes.is_empty() {
         o.push_str("\n## Warnings\n\n");
         for n in notes {
@@ -554,8 +558,12 @@ pub fn text_table(plan: &Plan, layout: &Layout) -> String {
         o.push_str(&aligned(&free, &[false, true]));
     }
     o.push_str(&format!("{}\n", totals_text(layout)));
-    let notes: Vec<String> =
-        layout.overlaps.iter().map(|x| x.message.clone()).chain(layout.warnings.iter().cloned()).collect();
+    let notes: Vec<String> = layout
+        .overlaps
+        .iter()
+        .map(|x| x.message.clone())
+        .chain(layout.warnings.iter().map(|w| w.to_string()))
+        .collect();
     if !notes.is_empty() {
         o.push_str("Warnings\n");
         for n in notes {

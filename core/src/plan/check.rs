@@ -2,6 +2,7 @@
 
 use super::field::Field;
 use super::model::{Plan, MAX_AVOID, MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES};
+use super::warning::Warning;
 use crate::addr::{Addr, Cidr, Count, Family};
 use crate::design::is_bidi_control;
 use crate::mode::Mode;
@@ -452,69 +453,55 @@ const AZURE_NAMED: [(&str, u8); 5] = [
 ];
 
 /// Advice that does not stop the layout.
-pub(crate) fn warnings(plan: &Plan) -> Vec<String> {
+pub(crate) fn warnings(plan: &Plan) -> Vec<Warning> {
     let mut out = Vec::new();
     let lim = limits(plan.provider);
-    let provider = plan.provider.label();
-    for &b in &plan.vpc {
-        if b.family() != Family::V4 {
+    let provider = plan.provider;
+    for &block in &plan.vpc {
+        if block.family() != Family::V4 {
             continue;
         }
-        if plan.provider == Mode::Aws && b.overlaps(docker_bridge()) {
-            out.push(format!(
-                "{b} overlaps {}: some AWS services and Docker's default bridge use that range; AWS advises against it",
-                docker_bridge()
-            ));
+        if provider == Mode::Aws && block.overlaps(docker_bridge()) {
+            out.push(Warning::DockerBridge { block });
         }
-        let private = rfc1918().iter().chain(std::iter::once(&cgnat())).any(|r| r.contains(b));
-        if !private && !b.overlaps(link_local()) {
-            out.push(format!(
-                "{b} is not private (RFC 1918) address space: it may clash with public addresses on the internet"
-            ));
+        let private = rfc1918().iter().chain(std::iter::once(&cgnat())).any(|r| r.contains(block));
+        if !private && !block.overlaps(link_local()) {
+            out.push(Warning::NotPrivate { block });
         }
     }
     if let Some(max) = lim.zones {
         if plan.zones.len() > max {
-            out.push(format!("{provider} regions have at most {max} zones; this plan has {}", plan.zones.len()));
+            out.push(Warning::TooManyZones { provider, max, zones: plan.zones.len() });
         }
     }
-    if matches!(plan.provider, Mode::Azure | Mode::Gcp) && plan.tiers.iter().any(|t| t.per_zone) && plan.zones.len() > 1
-    {
-        out.push(format!("{provider} subnets are regional (they span every zone); one subnet per zone is a convention, not a requirement"));
+    if matches!(provider, Mode::Azure | Mode::Gcp) && plan.tiers.iter().any(|t| t.per_zone) && plan.zones.len() > 1 {
+        out.push(Warning::RegionalSubnets { provider });
     }
-    if plan.provider == Mode::Azure {
+    if provider == Mode::Azure {
         for t in &plan.tiers {
             let Some(&(name, min)) = AZURE_NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(t.name.trim())) else {
                 continue;
             };
-            if let Ok(s) = t.size.resolve(plan.provider) {
+            if let Ok(s) = t.size.resolve(provider) {
                 if s.prefix > min {
-                    out.push(format!("Azure requires {name} to be at least a /{min}; this one is a /{}", s.prefix));
+                    out.push(Warning::AzureMinimum { name, min, prefix: s.prefix });
                 }
             }
         }
     }
     if plan.growth.extra_zones > 0 && !plan.tiers.iter().any(|t| t.per_zone) && plan.growth.spare_per_zone.is_none() {
-        out.push("The growth zones reserve nothing: no tier has a subnet per zone".to_string());
+        out.push(Warning::EmptyGrowth);
     }
     if let Some(v6) = plan.ipv6 {
         // Past 16 tiers there is no hex digit per tier (see allocate::ipv6_netnum): the /64s
         // follow the table, so inserting a zone or tier renumbers the ones after it.
         if v6.block.family() == Family::V6 && v6.block.prefix() <= 56 && plan.tiers.len() > 16 {
-            out.push(format!(
-                "IPv6 /64s follow the table order with more than 16 tiers ({} here): adding a zone or tier renumbers \
-                 the subnets after it",
-                plan.tiers.len()
-            ));
+            out.push(Warning::Ipv6Renumbers { tiers: plan.tiers.len() });
         }
     }
     if let (Some(v6), Some(want)) = (plan.ipv6, lim.ipv6_vpc_prefix) {
         if v6.block.family() == Family::V6 && v6.block.prefix() != want {
-            out.push(format!(
-                "{provider} hands each VPC a /{want} IPv6 block; {} is a /{}",
-                v6.block,
-                v6.block.prefix()
-            ));
+            out.push(Warning::Ipv6BlockSize { provider, want, block: v6.block });
         }
     }
     out

@@ -1,11 +1,13 @@
 //! The planner's fit failures in words: what did not fit, with the numbers, what the space
 //! left holds, and the remedies joined into advice. The remedies' own wording is
-//! [`Remedy`]'s `Display`. Everything here is English for people; callers print it as is.
+//! [`Remedy`]'s `Display`, and the warnings' [`Warning`]'s. Everything here is English for
+//! people; callers print it as is.
 
 use super::allocate::pieces::*;
 use super::allocate::{open_space, Remedy};
 use super::check;
 use super::model::{Plan, Sizing};
+use super::warning::{Dissolved, Warning};
 use crate::sort::sort_few_by_key;
 use std::fmt;
 
@@ -258,6 +260,79 @@ impl fmt::Display for Remedy {
             Remedy::FewerGrowthZones { extra_zones } => write!(f, "room for {extra_zones} more zones"),
             Remedy::NoSpare => f.write_str("no spare blocks"),
             Remedy::Strategy { strategy } => write!(f, "the {} layout", strategy.id()),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::DockerBridge { block } => write!(
+                f,
+                "{block} overlaps {}: some AWS services and Docker's default bridge use that range; AWS advises against it",
+                check::docker_bridge()
+            ),
+            Warning::NotPrivate { block } => write!(
+                f,
+                "{block} is not private (RFC 1918) address space: it may clash with public addresses on the internet"
+            ),
+            Warning::TooManyZones { provider, max, zones } => {
+                write!(f, "{} regions have at most {max} zones; this plan has {zones}", provider.label())
+            }
+            Warning::RegionalSubnets { provider } => write!(
+                f,
+                "{} subnets are regional (they span every zone); one subnet per zone is a convention, not a requirement",
+                provider.label()
+            ),
+            Warning::AzureMinimum { name, min, prefix } => {
+                write!(f, "Azure requires {name} to be at least a /{min}; this one is a /{prefix}")
+            }
+            Warning::EmptyGrowth => f.write_str("The growth zones reserve nothing: no tier has a subnet per zone"),
+            Warning::Ipv6Renumbers { tiers } => write!(
+                f,
+                "IPv6 /64s follow the table order with more than 16 tiers ({tiers} here): adding a zone or tier renumbers \
+                 the subnets after it"
+            ),
+            Warning::Ipv6BlockSize { provider, want, block } => {
+                write!(f, "{} hands each VPC a /{want} IPv6 block; {block} is a /{}", provider.label(), block.prefix())
+            }
+            Warning::NotOneBlock { group, why } => {
+                write!(f, "{} is not one block: {why}; its subnets are placed one by one", capitalise(group))
+            }
+            Warning::PinnedTooSmall { name, cidr, usable, tier, hosts } => write!(
+                f,
+                "Pinned subnet {name} {cidr} has {} usable addresses; tier {tier} asks for {} hosts",
+                usable.grouped(),
+                grouped(*hosts as u128)
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Dissolved {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Dissolved::TooLarge => f.write_str("it needs more than the whole IPv4 space"),
+            Dissolved::PinsApart { pins, prefix } => {
+                let list: Vec<String> = pins.iter().map(|p| p.to_string()).collect();
+                write!(f, "its pinned subnets {} do not fit in one aligned /{prefix} block", list.join(", "))
+            }
+            Dissolved::NoBlock { cover } => write!(f, "no block holds its pinned subnets around {cover}"),
+            Dissolved::OutsideVpc { block } => {
+                write!(f, "the block {block} holding its pinned subnets is not inside one VPC block")
+            }
+            Dissolved::OverlapsGroup { block, other, other_block } => {
+                write!(f, "the block {block} holding its pinned subnets overlaps {other} ({other_block})")
+            }
+            Dissolved::OverlapsPin { block, pin } => {
+                write!(f, "the block {block} holding its pinned subnets overlaps the pinned subnet {pin}")
+            }
+            Dissolved::OverlapsAvoid { block, avoid } => {
+                write!(f, "the block {block} holding its pinned subnets overlaps {avoid}")
+            }
+            Dissolved::NoRoom { block, member } => {
+                write!(f, "{member} finds no room around its pinned subnets in {block}")
+            }
         }
     }
 }

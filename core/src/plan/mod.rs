@@ -36,6 +36,7 @@ mod moves;
 mod nat;
 mod presets;
 mod table;
+mod warning;
 
 pub use allocate::{AvoidedSpace, GroupSummary, Layout, PlannedSubnet, Remedy, Reservation, ReservationKind};
 pub use avoid::{avoid_text, parse_avoid, parse_avoid_list, AvoidLine};
@@ -55,6 +56,7 @@ pub use moves::{moved_subnets, moves_message, SubnetMove};
 pub use nat::NatMode;
 pub use presets::{preset, presets};
 pub(crate) use table::block_label;
+pub use warning::{Dissolved, Warning};
 
 use std::fmt;
 

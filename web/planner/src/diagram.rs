@@ -41,7 +41,11 @@ pub(super) fn DiagramView() -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-    let geometry = Memo::new(move |_| v.shown.with(|s| s.as_ref().map(|(p, l)| diagram::diagram(p, l, width.get()))));
+    // Not compared: it follows the plan on screen and the width, which change only when they do.
+    let geometry = Memo::new_with_compare(
+        move |_| v.shown.with(|s| s.as_ref().map(|(p, l)| diagram::diagram(p, l, width.get()))),
+        |_, _| true,
+    );
     // Light unless chosen: the page's theme is the screen's business, not the document's.
     let export_dark = RwSignal::new(false);
     let export = move |png: bool| {

@@ -88,8 +88,11 @@ pub fn Planner() -> impl IntoView {
     let layout = st.plan_layout;
     // Laid out again rather than cloned from the form's layout (less code; a layout takes
     // well under a millisecond): it changes only when the last plan that fitted does.
-    let shown =
-        Memo::new(move |_| st.plan_fitted.with(|f| f.as_ref().and_then(|f| Some((f.clone(), f.layout().ok()?)))));
+    // Not compared either (see `PlanState::load`): the plan that fitted changes only when it does.
+    let shown = Memo::new_with_compare(
+        move |_| st.plan_fitted.with(|f| f.as_ref().and_then(|f| Some((f.clone(), f.layout().ok()?)))),
+        |_, _| true,
+    );
     let problems = Memo::new(move |_| plan.with(|p| p.validate()));
     let v = View { plan, layout, problems, shown, hovered: RwSignal::new(None) };
     provide_context(v);

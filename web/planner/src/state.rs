@@ -51,7 +51,10 @@ impl PlanState {
     pub fn load(shell: Shell) -> PlanState {
         let (plan, saved_fitted) = saved().unwrap_or_else(|| (plan::preset("aws-3az").unwrap_or_default(), None));
         let plan = RwSignal::new(plan);
-        let plan_layout = Memo::new(move |_| plan.with(|p| p.layout()));
+        // Never compared (`changed` is always true): the form changes only when an edit
+        // changes it, and comparing layouts would link a deep `PartialEq` of `Layout` for
+        // nothing.
+        let plan_layout = Memo::new_with_compare(move |_| plan.with(|p| p.layout()), |_, _| true);
         // The saved last plan that fitted matters only while the form does not fit.
         let plan_fitted = if plan_layout.with_untracked(|l| l.is_ok()) {
             Some(plan.get_untracked())

@@ -97,7 +97,7 @@ pub(super) fn Summaries() -> impl IntoView {
                             </div>
                         })}
                         {(!l.warnings.is_empty()).then(|| view! {
-                            <ul class="warnings">{l.warnings.iter().map(|w| view! { <li>{w.clone()}</li> }).collect_view()}</ul>
+                            <ul class="warnings">{l.warnings.iter().map(|w| view! { <li>{w.to_string()}</li> }).collect_view()}</ul>
                         })}
                     </div>
                 }

@@ -7,6 +7,7 @@ use crate::addr::{Cidr, Count, Family};
 use crate::ops;
 use crate::plan::check;
 use crate::plan::model::{Plan, Strategy};
+use crate::plan::warning::Warning;
 use crate::sort::sort_few_by_key;
 
 /// The `/64` number of each subnet: with 256 or more /64s in the block and at most 16 tiers,
@@ -100,7 +101,7 @@ fn table_order(plan: &Plan) -> Vec<(usize, Option<usize>)> {
 
 /// The placed subnets in table order with their usable counts, headroom and IPv6 /64s; a
 /// pinned subnet smaller than its tier asks adds a warning.
-fn subnets(plan: &Plan, placed: &Placement, names: &Names, warnings: &mut Vec<String>) -> Vec<PlannedSubnet> {
+fn subnets(plan: &Plan, placed: &Placement, names: &Names, warnings: &mut Vec<Warning>) -> Vec<PlannedSubnet> {
     let sz = sizes(plan);
     let find = |piece: Piece| placed.pieces.iter().find(|(p, ..)| *p == piece).copied();
     let order = table_order(plan);
@@ -115,12 +116,13 @@ fn subnets(plan: &Plan, placed: &Placement, names: &Names, warnings: &mut Vec<St
         let name = names.subnet(tier, zone);
         if let (Some(h), true) = (hosts, pinned) {
             if usable.as_u128().is_some_and(|u| u < h as u128) {
-                warnings.push(format!(
-                    "Pinned subnet {name} {cidr} has {} usable addresses; tier {} asks for {} hosts",
-                    usable.grouped(),
-                    names.tier(tier),
-                    grouped(h as u128)
-                ));
+                warnings.push(Warning::PinnedTooSmall {
+                    name: name.clone(),
+                    cidr,
+                    usable,
+                    tier: names.tier(tier),
+                    hosts: h,
+                });
             }
         }
         subnets.push(PlannedSubnet {

@@ -151,7 +151,7 @@ pub struct Layout {
     pub overlaps: Vec<Overlap>,
     /// A free RFC 1918 replacement for each VPC block that overlaps a network to avoid.
     pub suggestions: Vec<BlockSuggestion>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<super::Warning>,
 }
 
 impl Layout {

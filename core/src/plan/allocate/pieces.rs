@@ -120,7 +120,7 @@ impl Space {
 pub(crate) struct Placement {
     pub(crate) pieces: Vec<(Piece, Cidr, usize, bool)>,
     pub(crate) blocks: Vec<(GroupKey, Cidr)>,
-    pub(crate) warnings: Vec<String>,
+    pub(crate) warnings: Vec<crate::plan::warning::Warning>,
     /// Groups whose pins forced their members to be placed one by one.
     pub(crate) dissolved: usize,
     /// Tier-major's capacity (see the module docs).

@@ -8,6 +8,7 @@ use crate::parse::covering;
 use crate::plan::check;
 use crate::plan::explain::{capitalise, group_failure, member_failure, remain_text};
 use crate::plan::model::{Plan, Sizing, Strategy};
+use crate::plan::warning::{Dissolved, Warning};
 use crate::sort::sort_few_by_key;
 
 /// Build the groups and loose pieces of `plan` under its strategy; tier-major blocks have room
@@ -255,7 +256,7 @@ fn fix_pinned(
     names: &Names,
     groups: Vec<Group>,
     loose: &mut Vec<Member>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
     pieces: &mut Vec<(Piece, Cidr, usize, bool)>,
     blocks: &mut Vec<(GroupKey, Cidr)>,
 ) -> Pinned {
@@ -277,7 +278,7 @@ fn fix_pinned(
             }
             match place_members(&mut inner, &g.members, &mut placed) {
                 Ok(()) => Ok((block, bi, placed)),
-                Err(m) => Err(format!("{} finds no room around its pinned subnets in {block}", names.piece(m.piece))),
+                Err(m) => Err(Dissolved::NoRoom { block, member: names.piece(m.piece) }),
             }
         });
         match placed {
@@ -288,10 +289,7 @@ fn fix_pinned(
             }
             Err(why) => {
                 out.dissolved += 1;
-                warnings.push(format!(
-                    "{} is not one block: {why}; its subnets are placed one by one",
-                    capitalise(&names.group(g.key))
-                ));
+                warnings.push(Warning::NotOneBlock { group: names.group(g.key), why });
                 loose.extend(g.members);
             }
         }
@@ -308,29 +306,24 @@ fn pinned_block(
     g: &Group,
     pins: &[Cidr],
     fixed: &[(Group, Cidr, usize)],
-) -> Result<(Cidr, usize), String> {
+) -> Result<(Cidr, usize), Dissolved> {
     let first = pins.iter().map(|p| p.network()).min().unwrap_or(pins[0].network());
     let last = pins.iter().map(|p| p.last()).max().unwrap_or(pins[0].last());
     let cover = covering(first, last);
-    let prefix = block_prefix(group_need(g)).ok_or("it needs more than the whole IPv4 space")?;
+    let prefix = block_prefix(group_need(g)).ok_or(Dissolved::TooLarge)?;
     if cover.prefix() < prefix {
-        let list: Vec<String> = pins.iter().map(|p| p.to_string()).collect();
-        return Err(format!("its pinned subnets {} do not fit in one aligned /{prefix} block", list.join(", ")));
+        return Err(Dissolved::PinsApart { pins: pins.to_vec(), prefix });
     }
-    let block = cover.supernet(prefix).ok_or_else(|| format!("no block holds its pinned subnets around {cover}"))?;
-    let bi = plan
-        .vpc
-        .iter()
-        .position(|v| v.contains(block))
-        .ok_or_else(|| format!("the block {block} holding its pinned subnets is not inside one VPC block"))?;
+    let block = cover.supernet(prefix).ok_or(Dissolved::NoBlock { cover })?;
+    let bi = plan.vpc.iter().position(|v| v.contains(block)).ok_or(Dissolved::OutsideVpc { block })?;
     if let Some((other, ob, _)) = fixed.iter().find(|(_, b, _)| b.overlaps(block)) {
-        return Err(format!("the block {block} holding its pinned subnets overlaps {} ({ob})", names.group(other.key)));
+        return Err(Dissolved::OverlapsGroup { block, other: names.group(other.key), other_block: *ob });
     }
     if let Some(p) = plan.pinned.iter().find(|p| p.cidr.overlaps(block) && !pins.contains(&p.cidr)) {
-        return Err(format!("the block {block} holding its pinned subnets overlaps the pinned subnet {}", p.cidr));
+        return Err(Dissolved::OverlapsPin { block, pin: p.cidr });
     }
     if let Some(ai) = plan.avoid.iter().position(|a| a.cidr.overlaps(block)) {
-        return Err(format!("the block {block} holding its pinned subnets overlaps {}", check::avoid_name(plan, ai)));
+        return Err(Dissolved::OverlapsAvoid { block, avoid: check::avoid_name(plan, ai) });
     }
     Ok((block, bi))
 }

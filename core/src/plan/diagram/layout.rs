@@ -255,7 +255,7 @@ pub fn diagram(plan: &Plan, layout: &Layout, width: f64) -> Diagram {
     let mut d = Diagram {
         width,
         height: 0.0,
-        title: title.clone(),
+        title,
         frame: Rect { x: PAD, y: 0.0, w: width - 2.0 * PAD, h: 0.0 },
         lanes: Vec::new(),
         boxes: Vec::new(),
@@ -264,9 +264,20 @@ pub fn diagram(plan: &Plan, layout: &Layout, width: f64) -> Diagram {
         legend: Vec::new(),
         stacked: false,
     };
+    let mut y = heading(&mut d, plan, PAD);
+    y = frame(&mut d, plan, layout, y);
+    y = address_map(&mut d, plan, layout, y);
+    y = legend(&mut d, plan, layout, y);
+    d.height = y;
+    d
+}
+
+/// The title and the subtitle (provider, region, strategy, zones), from `y`; returns the
+/// `y` below them.
+fn heading(d: &mut Diagram, plan: &Plan, mut y: f64) -> f64 {
+    let width = d.width;
     let text_w = width - 2.0 * PAD;
-    let mut y = PAD;
-    if let Some(mut l) = label(PAD, y + TITLE, &title, text_w, TITLE) {
+    if let Some(mut l) = label(PAD, y + TITLE, &d.title, text_w, TITLE) {
         l.bold = true;
         d.labels.push(l);
     }
@@ -284,8 +295,13 @@ pub fn diagram(plan: &Plan, layout: &Layout, width: f64) -> Diagram {
         d.labels.push(l);
     }
     y += LINE + 6.0;
+    y
+}
 
-    // The frame and its lanes.
+/// The VPC frame from `y`: its heading, the lanes (columns or rows by strategy) and the free
+/// space footer; returns the `y` below it.
+fn frame(d: &mut Diagram, plan: &Plan, layout: &Layout, mut y: f64) -> f64 {
+    let width = d.width;
     let frame_top = y;
     let x0 = PAD + INSET;
     let inner_w = width - 2.0 * (PAD + INSET);
@@ -301,8 +317,8 @@ pub fn diagram(plan: &Plan, layout: &Layout, width: f64) -> Diagram {
         lanes_top
     } else {
         match plan.strategy {
-            Strategy::ZoneMajor => columns(&mut d, specs, x0, inner_w, lanes_top, box_h),
-            Strategy::TierMajor => rows(&mut d, specs, x0, inner_w, lanes_top, box_h),
+            Strategy::ZoneMajor => columns(d, specs, x0, inner_w, lanes_top, box_h),
+            Strategy::TierMajor => rows(d, specs, x0, inner_w, lanes_top, box_h),
         }
     };
     let mut footer = layout.free_text();
@@ -320,8 +336,14 @@ pub fn diagram(plan: &Plan, layout: &Layout, width: f64) -> Diagram {
     let frame_bottom = footer_y + INSET;
     d.frame = Rect { x: PAD, y: frame_top, w: width - 2.0 * PAD, h: frame_bottom - frame_top };
     y = frame_bottom + 2.0 * GAP;
+    y
+}
 
-    // The address map.
+/// The address map from `y`: one strip per VPC block, with its caption and first and last
+/// address; returns the `y` below it.
+fn address_map(d: &mut Diagram, plan: &Plan, layout: &Layout, mut y: f64) -> f64 {
+    let width = d.width;
+    let text_w = width - 2.0 * PAD;
     if let Some(mut l) = label(PAD, y + FONT, "Address map", text_w, FONT) {
         l.bold = true;
         d.labels.push(l);
@@ -379,8 +401,13 @@ pub fn diagram(plan: &Plan, layout: &Layout, width: f64) -> Diagram {
         y += 8.0;
         d.strips.push(Strip { rect, block, block_index: bi, segments, caption, ticks });
     }
+    y
+}
 
-    // The legend.
+/// The legend from `y`, wrapped to the width: the roles on the map, growth, avoided, free
+/// and the pin mark; returns the height of the diagram.
+fn legend(d: &mut Diagram, plan: &Plan, layout: &Layout, mut y: f64) -> f64 {
+    let width = d.width;
     y += GAP;
     let mut roles: Vec<Role> =
         TierKind::ALL.iter().filter(|k| plan.tiers.iter().any(|t| t.kind == **k)).map(|&k| Role::of(k)).collect();
@@ -411,6 +438,5 @@ pub fn diagram(plan: &Plan, layout: &Layout, width: f64) -> Diagram {
         x += w + 14.0;
     }
     y += SWATCH + PAD;
-    d.height = y;
-    d
+    y
 }

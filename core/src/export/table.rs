@@ -396,12 +396,7 @@ pub(crate) fn markdown_with(plan: &Plan, layout: &Layout, opts: &ExportOptions) 
         }
     }
     o.push_str(&format!("\n{}.\n", totals_text(layout)));
-    let notes: Vec<String> = layout
-        .overlaps
-        .iter()
-        .map(|x| x.message.clone())
-        .chain(layout.warnings.iter().map(|w| w.to_string()))
-        .collect();
+    let notes = warning_lines(layout);
     if !notes.is_empty() {
         o.push_str("\n## Warnings\n\n");
         for n in notes {
@@ -558,12 +553,7 @@ pub fn text_table(plan: &Plan, layout: &Layout) -> String {
         o.push_str(&aligned(&free, &[false, true]));
     }
     o.push_str(&format!("{}\n", totals_text(layout)));
-    let notes: Vec<String> = layout
-        .overlaps
-        .iter()
-        .map(|x| x.message.clone())
-        .chain(layout.warnings.iter().map(|w| w.to_string()))
-        .collect();
+    let notes = warning_lines(layout);
     if !notes.is_empty() {
         o.push_str("Warnings\n");
         for n in notes {
@@ -571,4 +561,9 @@ pub fn text_table(plan: &Plan, layout: &Layout) -> String {
         }
     }
     o
+}
+
+/// The overlap sentences, then the warnings: the "Warnings" section of the text exports.
+fn warning_lines(layout: &Layout) -> Vec<String> {
+    layout.overlaps.iter().map(|x| x.message.clone()).chain(layout.warnings.iter().map(|w| w.to_string())).collect()
 }

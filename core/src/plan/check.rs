@@ -285,7 +285,70 @@ pub fn validate(plan: &Plan) -> Vec<FieldProblem> {
     let lim = limits(plan.provider);
     let provider = plan.provider.label();
 
-    // VPC blocks.
+    vpc_problems(plan, &mut out);
+
+    // Zones.
+    if plan.zones.is_empty() {
+        out.push(problem(Field::Zones, "Add at least one zone"));
+    }
+    for (i, z) in plan.zones.iter().enumerate() {
+        let key = z.trim().to_lowercase();
+        if !key.is_empty() && plan.zones[..i].iter().any(|o| o.trim().to_lowercase() == key) {
+            out.push(problem(Field::Zone(i), format!("Zone '{}' is listed twice", z.trim())));
+        }
+    }
+
+    // Tiers.
+    for (i, t) in plan.tiers.iter().enumerate() {
+        let key = t.name.trim().to_lowercase();
+        if !key.is_empty() && plan.tiers[..i].iter().any(|o| o.name.trim().to_lowercase() == key) {
+            out.push(problem(Field::TierName(i), format!("Another tier is already called '{}'", t.name.trim())));
+        }
+        if let Err(m) = t.size.resolve(plan.provider) {
+            out.push(problem(Field::TierSize(i), format!("Tier {}: {m}", t.name.trim())));
+        }
+    }
+
+    // Growth.
+    if let Some(p) = plan.growth.spare_per_zone {
+        let (lo, hi) = lim.subnet_prefix;
+        if p > 32 || p < lo || p > hi {
+            out.push(problem(
+                Field::SparePerZone,
+                format!("A spare block must be a {provider} subnet size, /{lo} to /{hi}; not /{p}"),
+            ));
+        }
+    }
+
+    pin_problems(plan, &mut out);
+
+    // IPv6.
+    if let Some(v6) = plan.ipv6 {
+        if v6.block.family() == Family::V6 {
+            let sub = lim.ipv6_subnet_prefix;
+            let n = subnet_count(plan) as u128;
+            if v6.block.prefix() > sub {
+                out.push(problem(Field::Ipv6Block, format!("{} is smaller than one /{sub} subnet", v6.block)));
+            } else if Count::pow2(sub - v6.block.prefix()).as_u128().is_some_and(|slots| slots < n) {
+                out.push(problem(
+                    Field::Ipv6Block,
+                    format!(
+                        "{} holds {} /{sub} subnets; this plan has {n}",
+                        v6.block,
+                        Count::pow2(sub - v6.block.prefix()).grouped()
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The VPC blocks' problems: none, a prefix outside the provider's range, link-local on AWS,
+/// overlapping blocks, and the provider's rules for secondary blocks.
+fn vpc_problems(plan: &Plan, out: &mut Vec<FieldProblem>) {
+    let lim = limits(plan.provider);
+    let provider = plan.provider.label();
     if plan.vpc.is_empty() {
         out.push(problem(Field::Vpc, "Enter the VPC's IPv4 CIDR block"));
     }
@@ -322,41 +385,11 @@ pub fn validate(plan: &Plan) -> Vec<FieldProblem> {
             }
         }
     }
+}
 
-    // Zones.
-    if plan.zones.is_empty() {
-        out.push(problem(Field::Zones, "Add at least one zone"));
-    }
-    for (i, z) in plan.zones.iter().enumerate() {
-        let key = z.trim().to_lowercase();
-        if !key.is_empty() && plan.zones[..i].iter().any(|o| o.trim().to_lowercase() == key) {
-            out.push(problem(Field::Zone(i), format!("Zone '{}' is listed twice", z.trim())));
-        }
-    }
-
-    // Tiers.
-    for (i, t) in plan.tiers.iter().enumerate() {
-        let key = t.name.trim().to_lowercase();
-        if !key.is_empty() && plan.tiers[..i].iter().any(|o| o.name.trim().to_lowercase() == key) {
-            out.push(problem(Field::TierName(i), format!("Another tier is already called '{}'", t.name.trim())));
-        }
-        if let Err(m) = t.size.resolve(plan.provider) {
-            out.push(problem(Field::TierSize(i), format!("Tier {}: {m}", t.name.trim())));
-        }
-    }
-
-    // Growth.
-    if let Some(p) = plan.growth.spare_per_zone {
-        let (lo, hi) = lim.subnet_prefix;
-        if p > 32 || p < lo || p > hi {
-            out.push(problem(
-                Field::SparePerZone,
-                format!("A spare block must be a {provider} subnet size, /{lo} to /{hi}; not /{p}"),
-            ));
-        }
-    }
-
-    // Pins.
+/// The pins' problems: zone and tier that do not match the tier, a pin repeated, a size the
+/// provider refuses, outside the VPC, overlapping another pin or a network to avoid.
+fn pin_problems(plan: &Plan, out: &mut Vec<FieldProblem>) {
     for (i, pin) in plan.pinned.iter().enumerate() {
         if pin.cidr.family() != Family::V4 {
             continue;
@@ -399,27 +432,6 @@ pub fn validate(plan: &Plan) -> Vec<FieldProblem> {
             ));
         }
     }
-
-    // IPv6.
-    if let Some(v6) = plan.ipv6 {
-        if v6.block.family() == Family::V6 {
-            let sub = lim.ipv6_subnet_prefix;
-            let n = subnet_count(plan) as u128;
-            if v6.block.prefix() > sub {
-                out.push(problem(Field::Ipv6Block, format!("{} is smaller than one /{sub} subnet", v6.block)));
-            } else if Count::pow2(sub - v6.block.prefix()).as_u128().is_some_and(|slots| slots < n) {
-                out.push(problem(
-                    Field::Ipv6Block,
-                    format!(
-                        "{} holds {} /{sub} subnets; this plan has {n}",
-                        v6.block,
-                        Count::pow2(sub - v6.block.prefix()).grouped()
-                    ),
-                ));
-            }
-        }
-    }
-    out
 }
 
 /// Aggregate limits (counts), reported as [`super::PlanError::Limit`].

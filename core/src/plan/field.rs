@@ -14,33 +14,51 @@ pub enum Field {
     Format,
     /// The file's `version` is newer than this cidrplan reads.
     Version,
+    /// The plan's name.
     Name,
+    /// The cloud provider.
     Provider,
+    /// The region.
     Region,
+    /// The NAT gateways (per zone, one shared, none).
     Nat,
+    /// The layout strategy (zone-major, tier-major).
     Strategy,
     /// The VPC blocks as a list (none, or too many).
     Vpc,
+    /// One VPC block (0 is the primary).
     VpcBlock(usize),
     /// The zones as a list.
     Zones,
+    /// One zone's name.
     Zone(usize),
     /// The tiers as a list.
     Tiers,
+    /// A tier's name.
     TierName(usize),
+    /// A tier's kind (public, private, data…).
     TierKind(usize),
+    /// A tier's size (`/24`, `500 hosts`).
     TierSize(usize),
+    /// How many growth zones to keep room for.
     ExtraZones,
+    /// The spare block per zone.
     SparePerZone,
     /// The pinned subnets as a list.
     Pinned,
+    /// The tier a pinned subnet belongs to.
     PinTier(usize),
+    /// The zone a pinned subnet is in.
     PinZone(usize),
+    /// A pinned subnet's CIDR.
     PinCidr(usize),
     /// The networks to avoid as a list.
     Avoid,
+    /// One network to avoid.
     AvoidNetwork(usize),
+    /// A network to avoid's label.
     AvoidLabel(usize),
+    /// The IPv6 block.
     Ipv6Block,
 }
 

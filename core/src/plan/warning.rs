@@ -9,25 +9,74 @@ use crate::Mode;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Warning {
     /// An AWS VPC block overlaps 172.17.0.0/16, Docker's default bridge.
-    DockerBridge { block: Cidr },
+    DockerBridge {
+        /// The VPC block.
+        block: Cidr,
+    },
     /// A VPC block outside RFC 1918 and shared (CGNAT) space.
-    NotPrivate { block: Cidr },
+    NotPrivate {
+        /// The VPC block.
+        block: Cidr,
+    },
     /// More zones than the provider's regions have.
-    TooManyZones { provider: Mode, max: usize, zones: usize },
+    TooManyZones {
+        /// The plan's provider.
+        provider: Mode,
+        /// The most zones its regions have.
+        max: usize,
+        /// The plan's zones.
+        zones: usize,
+    },
     /// Azure and GCP subnets span every zone: one per zone is a convention.
-    RegionalSubnets { provider: Mode },
+    RegionalSubnets {
+        /// Azure or GCP.
+        provider: Mode,
+    },
     /// An Azure subnet with a required minimum size (`GatewaySubnet` and the rest) below it.
-    AzureMinimum { name: &'static str, min: u8, prefix: u8 },
+    AzureMinimum {
+        /// The subnet name Azure reserves (`GatewaySubnet`).
+        name: &'static str,
+        /// The widest prefix Azure accepts for it.
+        min: u8,
+        /// The tier's prefix.
+        prefix: u8,
+    },
     /// Growth zones are asked for, but no tier has a subnet per zone and there is no spare.
     EmptyGrowth,
     /// With more than 16 tiers, IPv6 /64s follow the table, so inserting one renumbers.
-    Ipv6Renumbers { tiers: usize },
+    Ipv6Renumbers {
+        /// The plan's tiers.
+        tiers: usize,
+    },
     /// The IPv6 block is not the size the provider hands a VPC.
-    Ipv6BlockSize { provider: Mode, want: u8, block: Cidr },
+    Ipv6BlockSize {
+        /// The plan's provider.
+        provider: Mode,
+        /// The prefix of the block it hands a VPC.
+        want: u8,
+        /// The plan's IPv6 block.
+        block: Cidr,
+    },
     /// A group (`zone us-east-1a`, a tier) with pinned subnets could not be kept as one block.
-    NotOneBlock { group: String, why: Dissolved },
+    NotOneBlock {
+        /// The group as messages name it (`zone us-east-1a`, `private`).
+        group: String,
+        /// Why.
+        why: Dissolved,
+    },
     /// A pinned subnet holds fewer usable addresses than its tier asks for.
-    PinnedTooSmall { name: String, cidr: Cidr, usable: Count, tier: String, hosts: u64 },
+    PinnedTooSmall {
+        /// The subnet's name (`private-a`).
+        name: String,
+        /// The pinned CIDR.
+        cidr: Cidr,
+        /// Its usable addresses under the provider.
+        usable: Count,
+        /// The tier's name.
+        tier: String,
+        /// The hosts the tier asks for.
+        hosts: u64,
+    },
 }
 
 /// Why a group with pinned subnets is placed one subnet at a time.
@@ -36,19 +85,52 @@ pub enum Dissolved {
     /// It needs more than the whole IPv4 space.
     TooLarge,
     /// The pins do not fit in one aligned block of the group's size.
-    PinsApart { pins: Vec<Cidr>, prefix: u8 },
+    PinsApart {
+        /// The group's pins.
+        pins: Vec<Cidr>,
+        /// The prefix of the group's block.
+        prefix: u8,
+    },
     /// No block of the group's size holds the pins' span.
-    NoBlock { cover: Cidr },
+    NoBlock {
+        /// The smallest block covering the pins.
+        cover: Cidr,
+    },
     /// The block around the pins is not inside one VPC block.
-    OutsideVpc { block: Cidr },
+    OutsideVpc {
+        /// The block around the pins.
+        block: Cidr,
+    },
     /// The block overlaps the block fixed for another group.
-    OverlapsGroup { block: Cidr, other: String, other_block: Cidr },
+    OverlapsGroup {
+        /// The block around the pins.
+        block: Cidr,
+        /// The other group, as messages name it.
+        other: String,
+        /// The other group's block.
+        other_block: Cidr,
+    },
     /// The block overlaps a pin of another group.
-    OverlapsPin { block: Cidr, pin: Cidr },
+    OverlapsPin {
+        /// The block around the pins.
+        block: Cidr,
+        /// The other group's pin.
+        pin: Cidr,
+    },
     /// The block overlaps a network to avoid (named as the avoid list names it).
-    OverlapsAvoid { block: Cidr, avoid: String },
+    OverlapsAvoid {
+        /// The block around the pins.
+        block: Cidr,
+        /// The network to avoid, as messages name it (`on-prem 10.20.0.0/16`).
+        avoid: String,
+    },
     /// A member (named) finds no room around the pins.
-    NoRoom { block: Cidr, member: String },
+    NoRoom {
+        /// The block around the pins.
+        block: Cidr,
+        /// The member that found no room, as messages name it.
+        member: String,
+    },
 }
 
 impl serde::Serialize for Warning {

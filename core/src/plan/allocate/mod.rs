@@ -58,9 +58,11 @@ pub struct PlannedSubnet {
     pub tier: usize,
     /// Index into `Plan::zones`; `None` for a tier with a single subnet.
     pub zone: Option<usize>,
+    /// The subnet.
     pub cidr: Cidr,
     /// Index into `Plan::vpc` of the block holding the subnet.
     pub block_index: usize,
+    /// Placed where `Plan::pinned` says, not by the allocator.
     pub pinned: bool,
     /// The subnet's numbered IPv6 /64 when the plan is dual-stack.
     pub ipv6: Option<Cidr>,
@@ -85,19 +87,24 @@ pub enum ReservationKind {
 /// Address space reserved for growth (not a subnet).
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Reservation {
+    /// `spare · us-east-1a`, `growth zone 4`, `private · growth zone 4`.
     pub label: String,
+    /// What it keeps room for.
     pub kind: ReservationKind,
     /// Zone index; `≥ Plan::zones.len()` for a growth zone (see [`Plan::zone_label`]).
     pub zone: usize,
     /// For a growth zone's slot in a tier's block (tier-major), the tier.
     pub tier: Option<usize>,
+    /// The reserved block.
     pub cidr: Cidr,
+    /// Index into `Plan::vpc` of the block holding it.
     pub block_index: usize,
 }
 
 /// The address space of one zone or one tier.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct GroupSummary {
+    /// The zone's or the tier's name.
     pub name: String,
     /// The one aligned block reserved for the group: each zone's block in zone-major, each
     /// tier's block in tier-major (a single route/NACL entry). `None` otherwise, or when pins
@@ -111,6 +118,7 @@ pub struct GroupSummary {
 /// each other, the shared part belongs to the first one listed.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct AvoidedSpace {
+    /// The avoided part.
     pub cidr: Cidr,
     /// Index into `Plan::vpc`.
     pub block_index: usize,
@@ -143,14 +151,19 @@ pub struct Layout {
     pub tier_capacity: Option<usize>,
     /// All the VPC blocks' addresses: used + reserved + avoided + free.
     pub total_addresses: Count,
+    /// In subnets.
     pub used_addresses: Count,
+    /// In growth reservations.
     pub reserved_addresses: Count,
+    /// In networks to avoid.
     pub avoided_addresses: Count,
+    /// Neither used, reserved nor avoided.
     pub free_addresses: Count,
     /// Each VPC block (and the IPv6 block) overlapping a network to avoid, one per pair.
     pub overlaps: Vec<Overlap>,
     /// A free RFC 1918 replacement for each VPC block that overlaps a network to avoid.
     pub suggestions: Vec<BlockSuggestion>,
+    /// What deserves a second look ([`super::Warning`]).
     pub warnings: Vec<super::Warning>,
 }
 

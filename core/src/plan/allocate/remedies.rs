@@ -15,23 +15,58 @@ use crate::sort::sort_few_by_key;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Remedy {
     /// VPC block `index` (`old`, which overlaps networks to avoid) replaced by `with`.
-    ReplaceBlock { index: usize, old: Cidr, with: Cidr },
+    ReplaceBlock {
+        /// Index into `Plan::vpc`.
+        index: usize,
+        /// The block there now.
+        old: Cidr,
+        /// A free RFC 1918 block of the same size clear of the networks to avoid.
+        with: Cidr,
+    },
     /// The primary VPC block widened to its `/prefix` supernet; `only_block` when the VPC has
     /// no other block (it is then "a /17 VPC").
-    WidenPrimary { prefix: u8, only_block: bool },
+    WidenPrimary {
+        /// The wider prefix.
+        prefix: u8,
+        /// The VPC has no other block.
+        only_block: bool,
+    },
     /// Another VPC block.
-    AddBlock { cidr: Cidr },
+    AddBlock {
+        /// A free block of the primary's size, in its RFC 1918 range when it has one.
+        cidr: Cidr,
+    },
     /// Tier `tier` (named `name`) at `/prefix`; `usable` is each subnet's usable count when
     /// the tier was sized by hosts (what the person asked in).
-    ShrinkTier { tier: usize, name: String, prefix: u8, usable: Option<Count> },
+    ShrinkTier {
+        /// Index into `Plan::tiers`.
+        tier: usize,
+        /// Its name.
+        name: String,
+        /// The narrower prefix.
+        prefix: u8,
+        /// Usable addresses per subnet at that prefix, for a tier sized by hosts.
+        usable: Option<Count>,
+    },
     /// The first `zones` zones of `from` (pins in the zones dropped go with them).
-    FewerZones { zones: usize, from: usize },
+    FewerZones {
+        /// The zones kept.
+        zones: usize,
+        /// The zones now.
+        from: usize,
+    },
     /// Room for `extra_zones` growth zones.
-    FewerGrowthZones { extra_zones: u8 },
+    FewerGrowthZones {
+        /// The growth zones kept.
+        extra_zones: u8,
+    },
     /// No spare block per zone.
     NoSpare,
     /// The other layout strategy.
-    Strategy { strategy: Strategy },
+    Strategy {
+        /// The strategy to use.
+        strategy: Strategy,
+    },
 }
 
 impl Remedy {
@@ -66,6 +101,7 @@ impl Remedy {
     }
 
     /// `plan` with the change made.
+    #[must_use]
     pub fn applied(&self, plan: &Plan) -> Plan {
         let mut q = plan.clone();
         self.apply(&mut q);

@@ -27,6 +27,7 @@ use crate::parse::{parse_network, short};
 /// One network of the list, or why a part of line `line` (1-based) is not one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AvoidLine {
+    /// The line number, from 1.
     pub line: usize,
     /// The network and its label, or a message that names the line.
     pub entry: Result<Avoid, String>,

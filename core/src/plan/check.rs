@@ -81,7 +81,9 @@ pub fn limits(mode: Mode) -> ProviderLimits {
 /// One invalid field and a message for people.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct FieldProblem {
+    /// Which field.
     pub field: Field,
+    /// What is wrong with it, for people.
     pub message: String,
 }
 
@@ -536,9 +538,11 @@ pub enum OverlapWith {
 pub struct Overlap {
     /// Index into `Plan::avoid`.
     pub avoid_index: usize,
+    /// The network to avoid.
     pub avoid: Cidr,
     /// The network's label ("on-prem"), empty when it has none.
     pub label: String,
+    /// Which part of the plan overlaps it.
     pub with: OverlapWith,
     /// The plan's block that overlaps.
     pub cidr: Cidr,
@@ -553,6 +557,7 @@ pub struct Overlap {
 pub struct BlockSuggestion {
     /// Index into `Plan::vpc`.
     pub block_index: usize,
+    /// The block to use instead, of the same size.
     pub replacement: Cidr,
 }
 

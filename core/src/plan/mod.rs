@@ -65,15 +65,29 @@ use std::fmt;
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PlanError {
     /// A field's value is invalid.
-    Field { field: Field, message: String },
+    Field {
+        /// Which field.
+        field: Field,
+        /// What is wrong with it.
+        message: String,
+    },
     /// The subnets do not fit in the VPC blocks: `message` says what did not fit, with the
     /// numbers, and ends in advice made of `remedies` (each checked to make the plan fit).
-    DoesNotFit { message: String, remedies: Vec<Remedy> },
+    DoesNotFit {
+        /// The explanation, ending in advice.
+        message: String,
+        /// The changes that make the plan fit, in the advice's order.
+        remedies: Vec<Remedy>,
+    },
     /// A provider quota is exceeded (subnets or CIDR blocks per VPC).
-    Limit { message: String },
+    Limit {
+        /// Which quota, and by how much.
+        message: String,
+    },
 }
 
 impl PlanError {
+    /// The message for people (the same as `Display`).
     pub fn message(&self) -> &str {
         match self {
             PlanError::Field { message, .. } | PlanError::DoesNotFit { message, .. } | PlanError::Limit { message } => {

@@ -40,10 +40,12 @@ pub enum TierKind {
     Private,
     /// No route outside the VPC (databases).
     Isolated,
+    /// Any other role: routed as the user decides.
     Custom,
 }
 
 impl TierKind {
+    /// Every kind, in the order the form lists them (and their link codes).
     pub const ALL: [TierKind; 4] = [TierKind::Public, TierKind::Private, TierKind::Isolated, TierKind::Custom];
 
     /// Identifier used in JSON and CSS classes.
@@ -56,6 +58,7 @@ impl TierKind {
         }
     }
 
+    /// The name on the page (`Public`).
     pub const fn label(self) -> &'static str {
         match self {
             TierKind::Public => "Public",
@@ -70,6 +73,7 @@ impl TierKind {
         self as u8
     }
 
+    /// The kind of a share-link code; `None` for a code this version does not know.
     pub fn from_code(code: u8) -> Option<TierKind> {
         TierKind::ALL.get(code as usize).copied()
     }
@@ -96,7 +100,9 @@ impl FromStr for TierKind {
 /// planner then picks the smallest subnet whose usable count under the provider covers it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TierSize {
+    /// A prefix length (`/24`).
     Prefix(u8),
+    /// At least this many usable hosts (`500 hosts`).
     Hosts(u64),
 }
 
@@ -109,6 +115,7 @@ impl Default for TierSize {
 /// A tier size resolved under a provider.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sizing {
+    /// The subnets' prefix length.
     pub prefix: u8,
     /// Usable addresses of one subnet of this size.
     pub usable: Count,
@@ -215,7 +222,9 @@ pub enum SizeReading {
 /// A parsed tier size and how its text was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReadSize {
+    /// The size.
     pub size: TierSize,
+    /// How the text was read (a bare number as a prefix or as hosts).
     pub reading: SizeReading,
 }
 
@@ -246,14 +255,18 @@ impl fmt::Display for TierSize {
 /// One role of subnets (public, private, data, …).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Tier {
+    /// Its name (`public`), which names its subnets (`public-a`).
     pub name: String,
+    /// How its subnets are routed.
     pub kind: TierKind,
+    /// How big each of its subnets is.
     pub size: TierSize,
     /// One subnet in every zone (`true`) or a single subnet for the whole VPC (`false`).
     pub per_zone: bool,
 }
 
 impl Tier {
+    /// A tier with a subnet in every zone.
     pub fn new(name: &str, kind: TierKind, size: TierSize) -> Tier {
         Tier { name: name.to_string(), kind, size, per_zone: true }
     }
@@ -271,8 +284,10 @@ pub enum Strategy {
 }
 
 impl Strategy {
+    /// Both strategies, in the order the form lists them (and their link codes).
     pub const ALL: [Strategy; 2] = [Strategy::ZoneMajor, Strategy::TierMajor];
 
+    /// The name in files and messages (`zone-major`).
     pub const fn id(self) -> &'static str {
         match self {
             Strategy::ZoneMajor => "zone-major",
@@ -280,6 +295,7 @@ impl Strategy {
         }
     }
 
+    /// The name on the page (`Zone-major`).
     pub const fn label(self) -> &'static str {
         match self {
             Strategy::ZoneMajor => "Zone-major",
@@ -287,10 +303,12 @@ impl Strategy {
         }
     }
 
+    /// The strategy's code in share links.
     pub const fn code(self) -> u8 {
         self as u8
     }
 
+    /// The strategy of a share-link code; `None` for a code this version does not know.
     pub fn from_code(code: u8) -> Option<Strategy> {
         Strategy::ALL.get(code as usize).copied()
     }
@@ -328,8 +346,11 @@ pub struct Growth {
 /// names its subnet by tier index and, for a per-zone tier, zone index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Pin {
+    /// Index into `Plan::tiers`.
     pub tier: usize,
+    /// Index into `Plan::zones`, for a tier with a subnet per zone.
     pub zone: Option<usize>,
+    /// Where the subnet is.
     pub cidr: Cidr,
 }
 
@@ -337,6 +358,7 @@ pub struct Pin {
 /// reservation is placed in it, and a VPC block overlapping it is reported.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Avoid {
+    /// The network.
     pub cidr: Cidr,
     /// What the network is ("on-prem"); empty when none was given. Never holds `,`, `#` or
     /// control characters (see [`crate::plan::parse_avoid`]).
@@ -344,6 +366,7 @@ pub struct Avoid {
 }
 
 impl Avoid {
+    /// A network to avoid with its label (trimmed).
     pub fn new(cidr: Cidr, label: &str) -> Avoid {
         Avoid { cidr, label: label.trim().to_string() }
     }
@@ -378,27 +401,35 @@ impl fmt::Display for Avoid {
 /// Dual-stack: the VPC's IPv6 block; every subnet gets a numbered /64 from it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Ipv6Plan {
+    /// The VPC's IPv6 block (a /56 on AWS).
     pub block: Cidr,
 }
 
 /// Everything the user specifies. See the module docs of [`crate::plan`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
+    /// The plan's name (diagram title, file names, tags).
     pub name: String,
     /// The provider; `Mode::Standard` is "generic".
     pub provider: Mode,
+    /// The region (`us-east-1`); may be empty.
     pub region: String,
     /// IPv4 blocks of the VPC, primary first.
     pub vpc: Vec<Cidr>,
     /// Availability zone names, 1..=6.
     pub zones: Vec<String>,
+    /// The tiers, in table order.
     pub tiers: Vec<Tier>,
+    /// Zone by zone or tier by tier (see [`Strategy`]).
     pub strategy: Strategy,
+    /// Room kept for more zones and spare blocks.
     pub growth: Growth,
+    /// Subnets that exist already, laid out around.
     pub pinned: Vec<Pin>,
     /// On-premises, peered and other networks this VPC must not overlap (IPv4 or IPv6), with
     /// their labels. IPv4 ones are occupied space for the allocator.
     pub avoid: Vec<Avoid>,
+    /// Dual-stack, when set.
     pub ipv6: Option<Ipv6Plan>,
     /// NAT gateways for the private tiers (exports only; the layout ignores it).
     pub nat: NatMode,

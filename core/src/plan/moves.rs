@@ -13,11 +13,17 @@ use crate::addr::Cidr;
 pub struct SubnetMove {
     /// The subnet's name after the change.
     pub name: String,
+    /// Index into `Plan::tiers`.
     pub tier: usize,
+    /// Index into `Plan::zones`; `None` for a tier with a single subnet.
     pub zone: Option<usize>,
+    /// Its IPv4 block before the change.
     pub from: Cidr,
+    /// Its IPv4 block after it.
     pub to: Cidr,
+    /// Its IPv6 /64 before, when dual-stack.
     pub ipv6_from: Option<Cidr>,
+    /// Its IPv6 /64 after.
     pub ipv6_to: Option<Cidr>,
 }
 

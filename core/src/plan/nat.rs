@@ -22,6 +22,7 @@ pub enum NatMode {
 }
 
 impl NatMode {
+    /// Every mode, in the order the form lists them (and their link codes).
     pub const ALL: [NatMode; 3] = [NatMode::PerZone, NatMode::Shared, NatMode::None];
 
     /// Identifier used in JSON, the CLI and the form.
@@ -43,10 +44,12 @@ impl NatMode {
     }
 
     /// Stable code for share links (position in [`NatMode::ALL`]).
+    /// The mode's code in share links.
     pub const fn code(self) -> u8 {
         self as u8
     }
 
+    /// The mode of a share-link code; `None` for a code this version does not know.
     pub fn from_code(code: u8) -> Option<NatMode> {
         NatMode::ALL.get(code as usize).copied()
     }

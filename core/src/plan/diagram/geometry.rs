@@ -8,17 +8,23 @@ use crate::plan::model::TierKind;
 /// An axis-aligned rectangle.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct Rect {
+    /// Left edge.
     pub x: f64,
+    /// Top edge.
     pub y: f64,
+    /// Width.
     pub w: f64,
+    /// Height.
     pub h: f64,
 }
 
 impl Rect {
+    /// The right edge.
     pub fn right(&self) -> f64 {
         self.x + self.w
     }
 
+    /// The bottom edge.
     pub fn bottom(&self) -> f64 {
         self.y + self.h
     }
@@ -47,17 +53,24 @@ impl Rect {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
+    /// A public tier's subnet.
     Public,
+    /// A private tier's subnet.
     Private,
+    /// An isolated tier's subnet.
     Isolated,
+    /// A custom tier's subnet.
     Custom,
+    /// Space reserved for growth.
     Growth,
     /// Inside a network to avoid: occupied, drawn hatched.
     Avoided,
+    /// Free space.
     Free,
 }
 
 impl Role {
+    /// The role of a tier's subnets.
     pub fn of(kind: TierKind) -> Role {
         match kind {
             TierKind::Public => Role::Public,
@@ -80,6 +93,7 @@ impl Role {
         }
     }
 
+    /// The name in the legend.
     pub const fn label(self) -> &'static str {
         match self {
             Role::Public => "Public",
@@ -98,11 +112,15 @@ impl Role {
     }
 }
 
+/// How a label's `x` anchors its text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Anchor {
+    /// Text starts at `x`.
     Start,
+    /// Text is centred on `x`.
     Middle,
+    /// Text ends at `x`.
     End,
 }
 
@@ -120,11 +138,17 @@ impl Anchor {
 /// One line of text. `y` is the baseline; the text fits in `max_width` (by [`text_width`]).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Label {
+    /// Where the text is anchored, horizontally.
     pub x: f64,
+    /// The baseline.
     pub y: f64,
+    /// The text, shortened with "…" to fit.
     pub text: String,
+    /// How `x` anchors the text.
     pub anchor: Anchor,
+    /// Font size in pixels.
     pub size: f64,
+    /// Drawn bold.
     pub bold: bool,
     /// Secondary text (drawn in the palette's muted colour).
     pub muted: bool,
@@ -188,9 +212,12 @@ pub enum LaneKind {
     Spare,
 }
 
+/// A zone's column or a tier's row, with its header.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Lane {
+    /// The lane's area.
     pub rect: Rect,
+    /// What the lane holds.
     pub kind: LaneKind,
     /// Growth lanes are drawn dashed.
     pub dashed: bool,
@@ -213,20 +240,28 @@ pub enum BoxItem {
 /// A pin mark: a small filled circle.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct Circle {
+    /// Centre, horizontally.
     pub cx: f64,
+    /// Centre, vertically.
     pub cy: f64,
+    /// Radius.
     pub r: f64,
 }
 
+/// One box of a lane: a subnet, a reservation or a free remainder.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct BoxGeom {
+    /// The box.
     pub rect: Rect,
+    /// Its colour.
     pub role: Role,
+    /// What it shows.
     pub item: BoxItem,
     /// Name, CIDR, usable hosts (and IPv6), as many as fit.
     pub lines: Vec<Label>,
     /// Everything about the box, for a tooltip (`<title>`).
     pub title: String,
+    /// A pinned subnet.
     pub pinned: bool,
     /// The pin mark of a pinned subnet.
     pub pin: Option<Circle>,
@@ -236,32 +271,45 @@ pub struct BoxGeom {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SegmentKind {
+    /// Index into `Layout::subnets`.
     Subnet(usize),
+    /// Index into `Layout::reserved`.
     Reservation(usize),
     /// Index into `Layout::avoided`.
     Avoided(usize),
+    /// A free gap.
     Free,
 }
 
 /// A stretch of a VPC block on the address map, drawn to scale.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Segment {
+    /// Left edge on the strip.
     pub x: f64,
+    /// Width, to scale.
     pub w: f64,
+    /// What it is.
     pub kind: SegmentKind,
+    /// Its colour.
     pub role: Role,
+    /// Its first address.
     pub first: Addr,
+    /// Its last address.
     pub last: Addr,
     /// The name, where it fits.
     pub label: Option<Label>,
+    /// Everything about it, for a tooltip (`<title>`).
     pub title: String,
 }
 
 /// One VPC block on the address map.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Strip {
+    /// The strip.
     pub rect: Rect,
+    /// The VPC block it draws.
     pub block: Cidr,
+    /// Index into `Plan::vpc`.
     pub block_index: usize,
     /// In address order, covering the block exactly.
     pub segments: Vec<Segment>,
@@ -271,10 +319,14 @@ pub struct Strip {
     pub ticks: Vec<Label>,
 }
 
+/// One entry of the legend.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct LegendItem {
+    /// The colour swatch.
     pub swatch: Rect,
+    /// Its colour.
     pub role: Role,
+    /// What the colour means.
     pub label: Label,
     /// The pin mark's entry (its swatch holds a pin mark, not a colour).
     pub pin: Option<Circle>,
@@ -283,16 +335,23 @@ pub struct LegendItem {
 /// The whole drawing. Coordinates are in CSS pixels from the top left.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Diagram {
+    /// Width in CSS pixels.
     pub width: f64,
+    /// Height in CSS pixels.
     pub height: f64,
+    /// The plan's name (or "VPC plan").
     pub title: String,
     /// The VPC.
     pub frame: Rect,
+    /// Zone columns or tier rows.
     pub lanes: Vec<Lane>,
+    /// One per subnet, reservation and free remainder.
     pub boxes: Vec<BoxGeom>,
     /// Title, subtitle, frame caption and footer, "Address map".
     pub labels: Vec<Label>,
+    /// The address map: one strip per VPC block.
     pub strips: Vec<Strip>,
+    /// The legend's entries.
     pub legend: Vec<LegendItem>,
     /// Zone columns wrapped or tier rows narrowed for a small width.
     pub stacked: bool,

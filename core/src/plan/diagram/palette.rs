@@ -6,32 +6,49 @@ use super::*;
 /// Fill, outline and text colour of one role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Colors {
+    /// Fill.
     pub fill: &'static str,
+    /// Outline.
     pub stroke: &'static str,
+    /// Text on the fill.
     pub text: &'static str,
 }
 
 /// The explicit colours of a light or dark export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Palette {
+    /// The drawing's background.
     pub background: &'static str,
+    /// Text.
     pub text: &'static str,
+    /// Secondary text.
     pub muted: &'static str,
+    /// The VPC frame's outline.
     pub frame: &'static str,
+    /// Lane background.
     pub lane_fill: &'static str,
+    /// Lane outline.
     pub lane_stroke: &'static str,
+    /// The pin mark.
     pub pin: &'static str,
+    /// Public tiers.
     pub public: Colors,
+    /// Private tiers.
     pub private: Colors,
+    /// Isolated tiers.
     pub isolated: Colors,
+    /// Custom tiers.
     pub custom: Colors,
+    /// Growth reservations.
     pub growth: Colors,
     /// The hatched fill's background and stripes, and its label's colour.
     pub avoided: Colors,
+    /// Free space.
     pub free: Colors,
 }
 
 impl Palette {
+    /// The colours of role `r`.
     pub fn role(&self, r: Role) -> Colors {
         match r {
             Role::Public => self.public,
@@ -49,6 +66,7 @@ const fn colors(fill: &'static str, stroke: &'static str, text: &'static str) ->
     Colors { fill, stroke, text }
 }
 
+/// The light theme.
 pub const LIGHT: Palette = Palette {
     background: "#ffffff",
     text: "#0f172a",
@@ -66,6 +84,7 @@ pub const LIGHT: Palette = Palette {
     free: colors("#ffffff", "#94a3b8", "#475569"),
 };
 
+/// The dark theme.
 pub const DARK: Palette = Palette {
     background: "#0b1120",
     text: "#e2e8f0",

@@ -10,7 +10,9 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 /// IP version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Family {
+    /// IPv4: 32-bit addresses.
     V4,
+    /// IPv6: 128-bit addresses.
     V6,
 }
 
@@ -68,10 +70,12 @@ pub struct Addr {
 }
 
 impl Addr {
+    /// An IPv4 address from its 32-bit value.
     pub const fn v4(value: u32) -> Addr {
         Addr { family: Family::V4, value: value as u128 }
     }
 
+    /// An IPv6 address from its 128-bit value.
     pub const fn v6(value: u128) -> Addr {
         Addr { family: Family::V6, value }
     }
@@ -81,10 +85,12 @@ impl Addr {
         (value <= family.max_value()).then_some(Addr { family, value })
     }
 
+    /// The address's IP version.
     pub const fn family(self) -> Family {
         self.family
     }
 
+    /// The address as a number (an IPv4 value fits in the low 32 bits).
     pub const fn value(self) -> u128 {
         self.value
     }
@@ -99,6 +105,7 @@ impl Addr {
         self.value.checked_sub(n).map(|v| Addr { family: self.family, value: v })
     }
 
+    /// The same address as a standard-library `IpAddr`.
     pub fn to_std(self) -> std::net::IpAddr {
         match self.family {
             Family::V4 => std::net::IpAddr::V4(Ipv4Addr::from(self.value as u32)),
@@ -241,8 +248,10 @@ pub struct Count {
 }
 
 impl Count {
+    /// No addresses.
     pub const ZERO: Count = Count { full: false, low: 0 };
 
+    /// A count of `n` addresses.
     pub const fn new(n: u128) -> Count {
         Count { full: false, low: n }
     }
@@ -399,14 +408,17 @@ impl Cidr {
         Cidr { family, network: 0, prefix: 0 }
     }
 
+    /// The block's IP version.
     pub const fn family(self) -> Family {
         self.family
     }
 
+    /// Prefix length: the `n` of `/n`.
     pub const fn prefix(self) -> u8 {
         self.prefix
     }
 
+    /// Number of bits in an address of the block's family (32 or 128).
     pub const fn width(self) -> u8 {
         self.family.width()
     }
@@ -416,6 +428,7 @@ impl Cidr {
         self.family.width() - self.prefix
     }
 
+    /// The network's first address.
     pub fn network(self) -> Addr {
         Addr { family: self.family, value: self.network }
     }
@@ -425,10 +438,12 @@ impl Cidr {
         Addr { family: self.family, value: self.network | host_mask(self.width(), self.prefix) }
     }
 
+    /// The netmask: the prefix bits set (`255.255.255.0` for a /24).
     pub fn netmask(self) -> Addr {
         Addr { family: self.family, value: mask(self.width(), self.prefix) }
     }
 
+    /// The host (wildcard) mask: the host bits set (`0.0.0.255` for a /24).
     pub fn hostmask(self) -> Addr {
         Addr { family: self.family, value: host_mask(self.width(), self.prefix) }
     }
@@ -438,6 +453,7 @@ impl Cidr {
         Count::pow2(self.host_bits())
     }
 
+    /// `a` lies inside the block.
     pub fn contains_addr(self, a: Addr) -> bool {
         a.family == self.family && a.value & mask(self.width(), self.prefix) == self.network
     }
@@ -505,6 +521,7 @@ impl Cidr {
         format!("{}/{}", self.network(), self.netmask())
     }
 
+    /// `base/hostmask` notation with the wildcard mask instead of the prefix (`10.0.0.0/0.0.0.255`).
     pub fn with_hostmask(self) -> String {
         format!("{}/{}", self.network(), self.hostmask())
     }

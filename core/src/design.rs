@@ -76,6 +76,7 @@ pub const MAX_JSON_BYTES: usize = 64 << 20;
 pub struct DesignError(pub String);
 
 impl DesignError {
+    /// The message for people.
     pub fn message(&self) -> &str {
         &self.0
     }
@@ -98,15 +99,25 @@ fn err<T>(m: impl Into<String>) -> Result<T, DesignError> {
 /// carries a 4-bit code rather than an arbitrary colour value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Color {
+    /// Red.
     Red,
+    /// Orange.
     Orange,
+    /// Yellow.
     Yellow,
+    /// Green.
     Green,
+    /// Teal.
     Teal,
+    /// Blue.
     Blue,
+    /// Indigo.
     Indigo,
+    /// Purple.
     Purple,
+    /// Pink.
     Pink,
+    /// Gray.
     Gray,
 }
 
@@ -189,9 +200,11 @@ impl FromStr for Color {
 /// One row of the designer: a subnet with its note and colour.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Leaf {
+    /// The subnet.
     pub net: Cidr,
     /// Free text, already cleaned by [`sanitize_note`]; empty means "no note".
     pub note: String,
+    /// The leaf's colour; `None` for no colour.
     pub color: Option<Color>,
 }
 
@@ -201,6 +214,7 @@ impl Leaf {
         Leaf { net, note: String::new(), color: None }
     }
 
+    /// Whether the leaf has a note.
     pub fn has_note(&self) -> bool {
         !self.note.is_empty()
     }
@@ -209,6 +223,7 @@ impl Leaf {
 /// The note of an inner node (a split block): the group label drawn on its join bar.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Label {
+    /// The inner node the label belongs to.
     pub node: Cidr,
     /// Cleaned by [`sanitize_note`]; never empty (an empty label is no label).
     pub note: String,
@@ -231,6 +246,7 @@ pub struct JoinPreview {
 /// cell is the join bar that merges everything under it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Bar {
+    /// The tree node: a block of the base.
     pub node: Cidr,
     /// Binary levels below the base (the base itself is 0).
     pub depth: u8,
@@ -238,13 +254,16 @@ pub struct Bar {
     pub first_row: usize,
     /// Number of leaves under the node (may reach past the window).
     pub rows: usize,
+    /// Whether the node is a leaf (one row) rather than a split block.
     pub is_leaf: bool,
 }
 
 /// Totals for the summary line. `noted + free == total`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Summary {
+    /// Number of leaves (rows).
     pub leaves: usize,
+    /// Leaves that have a note.
     pub noted_leaves: usize,
     /// Addresses in the base network.
     pub total: Count,
@@ -529,14 +548,17 @@ fn gap_message(family: Family, first: u128, last: u128) -> String {
 // Queries.
 
 impl Design {
+    /// The base network the leaves partition.
     pub fn base(&self) -> Cidr {
         self.base
     }
 
+    /// The cloud mode: which subnet sizes are accepted and which addresses are reserved.
     pub fn mode(&self) -> Mode {
         self.mode
     }
 
+    /// The leaves, in address order.
     pub fn leaves(&self) -> &[Leaf] {
         &self.leaves
     }
@@ -603,6 +625,7 @@ impl Design {
         self.leaves.is_empty()
     }
 
+    /// The leaf in row `index`.
     pub fn leaf(&self, index: usize) -> Option<&Leaf> {
         self.leaves.get(index)
     }
@@ -947,6 +970,7 @@ impl Design {
         Ok(())
     }
 
+    /// Set or clear the colour of leaf `net`; refused when `net` is not a leaf of the design.
     pub fn set_color(&mut self, net: Cidr, color: Option<Color>) -> Result<(), DesignError> {
         let i = self.index_of_leaf(net)?;
         self.leaves[i].color = color;

@@ -24,7 +24,7 @@ pub struct History<T> {
     cap: usize,
 }
 
-/// How much of a history [`History::to_json`] writes.
+/// How much of a history [`History::to_text`] writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Budget {
     /// Most steps per stack.
@@ -63,18 +63,22 @@ impl<T> History<T> {
         Some(next)
     }
 
+    /// Whether there is a step to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
 
+    /// Whether there is a step to redo.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
 
+    /// Number of undo steps.
     pub fn undo_len(&self) -> usize {
         self.undo.len()
     }
 
+    /// Number of redo steps.
     pub fn redo_len(&self) -> usize {
         self.redo.len()
     }

@@ -20,6 +20,8 @@
 //! assert!(tf.contains("resource \"aws_subnet\"") && layout.subnets.len() == 9);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod addr;
 pub mod calc;
 pub mod decimal;

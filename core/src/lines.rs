@@ -15,7 +15,9 @@ pub const MAX_TEXT_BYTES: usize = 16 << 20;
 /// One line that could not be read: its 1-based number and what is wrong, for people.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct LineError {
+    /// 1-based line number.
     pub line: usize,
+    /// What is wrong, for people.
     pub message: String,
 }
 

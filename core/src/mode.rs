@@ -8,14 +8,20 @@ use crate::addr::{Addr, Cidr, Count, Family};
 use std::fmt;
 use std::str::FromStr;
 
+/// Whose rules a subnet follows: plain IP (Standard) or a cloud provider's reserved addresses and sizes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
+    /// No provider: network and broadcast reserved in IPv4 subnets up to /30, any size accepted.
     #[default]
     Standard,
+    /// Amazon Web Services.
     Aws,
+    /// Microsoft Azure.
     Azure,
+    /// Google Cloud.
     Gcp,
+    /// Oracle Cloud Infrastructure.
     Oci,
 }
 
@@ -24,13 +30,16 @@ pub enum Mode {
 pub struct ReservedRule {
     /// From the start (0 = network address) when ≥ 0, from the end (−1 = last) when < 0.
     pub offset: i8,
+    /// What the provider uses the address for (`VPC router`).
     pub role: &'static str,
 }
 
 /// A reserved address of one concrete subnet.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Reserved {
+    /// The reserved address.
     pub address: Addr,
+    /// What it is reserved for (`Amazon DNS`).
     pub role: &'static str,
 }
 
@@ -56,6 +65,7 @@ const GCP_RESERVED: &[ReservedRule] = &[
 const OCI_RESERVED: &[ReservedRule] = &[r(0, "Network address"), r(1, "Default gateway"), r(-1, "Broadcast")];
 
 impl Mode {
+    /// Every mode.
     pub const ALL: [Mode; 5] = [Mode::Standard, Mode::Aws, Mode::Azure, Mode::Gcp, Mode::Oci];
 
     /// Short identifier used in the CLI, JSON and share links.

@@ -10,24 +10,39 @@ use crate::special::{self, Special};
 /// The report on one network (and the address typed in it, if any).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Report {
+    /// The input as typed, trimmed.
     pub input: String,
     /// What the input was understood as ("IPv4 address 10.0.0.5 in network 10.0.0.0/16").
     pub understood_as: String,
+    /// IP version: 4 or 6.
     pub version: u8,
+    /// The mode the report is made under.
     pub mode: Mode,
+    /// The network, host bits cleared.
     pub network: Cidr,
+    /// The network's first address.
     pub network_address: Addr,
+    /// Prefix length.
     pub prefix: u8,
+    /// The netmask, written as an address (`255.255.255.0`).
     pub netmask: String,
+    /// The netmask in hex (`0xffffff00`).
     pub netmask_hex: String,
+    /// The wildcard (host) mask, written as an address (`0.0.0.255`).
     pub hostmask: String,
     /// IPv4 up to /30 only: IPv6 has no broadcast, and RFC 3021 /31 and /32 have none either.
     pub broadcast: Option<Addr>,
+    /// The network's first address.
     pub first: Addr,
+    /// The network's last address.
     pub last: Addr,
+    /// First usable address under the mode (`None` when nothing is usable).
     pub first_usable: Option<Addr>,
+    /// Last usable address under the mode (`None` when nothing is usable).
     pub last_usable: Option<Addr>,
+    /// Number of addresses in the network.
     pub addresses: Count,
+    /// Usable addresses under the mode.
     pub usable: Count,
     /// Legacy class A–E (IPv4 only).
     pub class: Option<char>,
@@ -40,12 +55,15 @@ pub struct Report {
     pub reverse_dns_classless: Option<String>,
     /// A prefix shorter than a boundary and off it: the zones it spans (count, first, last).
     pub reverse_dns_zones: Option<ZoneSpan>,
+    /// Special-purpose blocks holding the whole network, most general first.
     pub special: Vec<&'static Special>,
     /// Special-purpose blocks inside this network (when it is larger than they are).
     pub contains_special: Vec<&'static Special>,
+    /// Globally reachable in the special-purpose registries' sense.
     pub globally_reachable: bool,
     /// Short badge: the most specific special-purpose name, or "Public".
     pub label: String,
+    /// The mode's reserved addresses of the network, with their roles.
     pub reserved: Vec<Reserved>,
     /// When the network's size is outside the mode's limits, why.
     pub mode_problem: Option<String>,
@@ -53,12 +71,15 @@ pub struct Report {
     pub address: Option<Addr>,
     /// Where that address sits ("10.0.0.5 is address 6 of 256 in 10.0.0.0/24 …").
     pub address_position: Option<String>,
+    /// IPv6 zone id typed (`fe80::1%eth0` → `eth0`).
     pub zone: Option<String>,
     /// The network address as a decimal integer and as `0x…` hex.
     pub integer: String,
+    /// The network address in hex (`0x…`).
     pub hex: String,
     /// The same for the address typed, when it differs from the network address.
     pub address_integer: Option<String>,
+    /// The address typed in hex (`0x…`), when it has host bits set.
     pub address_hex: Option<String>,
     /// A bare IPv4 address that reads like a netmask or wildcard mask, and what it would mean
     /// ("255.255.255.0 looks like a netmask: it is /24 …").
@@ -69,6 +90,7 @@ pub struct Report {
     pub exploded: Option<String>,
     /// IPv6 only: how many /64 and /48 networks it holds ("0" when smaller).
     pub count_64: Option<Count>,
+    /// IPv6 only: how many /48 networks it holds ("0" when smaller).
     pub count_48: Option<Count>,
     /// Notes on embedded IPv4 (IPv4-mapped, 6to4, Teredo, NAT64).
     pub notes: Vec<String>,
@@ -215,6 +237,7 @@ pub fn networks_of_size(net: Cidr, size: u8) -> String {
 /// One reference of a special-purpose block's RFC text, with its page on rfc-editor.org.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RfcLink {
+    /// The reference as written (`RFC 7050 Section 2.2`).
     pub text: String,
     /// `None` for text that names no document.
     pub url: Option<String>,

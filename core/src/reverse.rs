@@ -24,7 +24,9 @@ pub struct ReverseDns {
 pub struct ZoneSpan {
     /// At most 128 (an IPv4 /1 spans 128 /8 zones); an IPv6 prefix spans at most 8.
     pub count: u16,
+    /// The first of those zones.
     pub first: String,
+    /// The last of those zones.
     pub last: String,
 }
 

@@ -32,8 +32,11 @@ use crate::addr::{Addr, Cidr, Family};
 /// `false` or `null`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Flag {
+    /// IANA `True`.
     Yes,
+    /// IANA `False`.
     No,
+    /// IANA `N/A`, or a column left empty.
     NotApplicable,
 }
 
@@ -71,15 +74,23 @@ impl serde::Serialize for Flag {
 /// `reserved_by_protocol` is left N/A.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Special {
+    /// The special-purpose block.
     pub block: Cidr,
+    /// The registry's name for it (`Private-Use`).
     pub name: &'static str,
     /// The RFC(s) the registry cites, e.g. `"RFC 1918"` or `"RFC 8880, RFC 7050 Section 2.2"`.
     pub rfc: &'static str,
+    /// Valid as a source address (IANA's "Source").
     pub source: Flag,
+    /// Valid as a destination address (IANA's "Destination").
     pub destination: Flag,
+    /// Forwarded by routers (IANA's "Forwardable").
     pub forwardable: Flag,
+    /// Reachable from the whole internet (IANA's "Globally Reachable").
     pub globally_reachable: Flag,
+    /// Reserved by a protocol (IANA's "Reserved-by-Protocol").
     pub reserved_by_protocol: Flag,
+    /// A multicast row of our own rather than a registry row.
     pub multicast: bool,
 }
 
@@ -386,13 +397,21 @@ fn py_private_lists(f: Family) -> (&'static [Cidr], &'static [Cidr]) {
 /// `is_site_local` exists only on IPv6 objects in Python, so it is `None` for IPv4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct PyFlags {
+    /// CPython's `is_private`.
     pub is_private: bool,
+    /// CPython's `is_global`.
     pub is_global: bool,
+    /// CPython's `is_reserved`.
     pub is_reserved: bool,
+    /// CPython's `is_multicast`.
     pub is_multicast: bool,
+    /// CPython's `is_loopback`.
     pub is_loopback: bool,
+    /// CPython's `is_link_local`.
     pub is_link_local: bool,
+    /// CPython's `is_unspecified`.
     pub is_unspecified: bool,
+    /// CPython's `is_site_local`; `None` for IPv4.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_site_local: Option<bool>,
 }

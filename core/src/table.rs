@@ -27,6 +27,7 @@ pub fn window_for_scroll(scroll_top: f64, view_height: f64, row_height: f64, row
 /// One split/join cell starting in a row.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct BarCell {
+    /// The tree node the cell stands for.
     pub node: Cidr,
     /// Column: drawn levels above this one ([`Design::bar_levels`]); the base is column 0.
     pub column: u8,
@@ -47,10 +48,15 @@ pub struct BarCell {
 /// Everything one visible row shows.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RowView {
+    /// Row number (the leaf's index in the design).
     pub index: usize,
+    /// The row's subnet.
     pub net: Cidr,
+    /// The netmask column: dotted for IPv4, `/64`-style for IPv6.
     pub netmask: String,
+    /// The subnet's first address.
     pub first: String,
+    /// The subnet's last address.
     pub last: String,
     /// "10.0.0.1 – 10.0.0.254", or "—" when the mode leaves nothing usable.
     pub usable_range: String,
@@ -58,8 +64,11 @@ pub struct RowView {
     pub usable: String,
     /// The exact count with separators, for the cell's tooltip.
     pub usable_exact: String,
+    /// Terraform expression for the subnet relative to the base (`cidrsubnet("10.0.0.0/16", 4, 3)`).
     pub cidrsubnet: String,
+    /// The leaf's note.
     pub note: String,
+    /// The leaf's colour.
     pub color: Option<Color>,
     /// Why the mode does not accept this subnet's size, or why the size is unwise (an IPv6
     /// subnet longer than /64), if either.

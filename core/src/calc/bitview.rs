@@ -19,7 +19,9 @@ pub struct BitView {
     pub html: String,
     /// One line per row: `Address 10.0.0.5 in binary: 00001010 00000000 00000000 00000101`.
     pub rows: Vec<String>,
+    /// The prefix the view is drawn at (capped at `width`).
     pub prefix: u8,
+    /// Bits in an address of the family (32 or 128).
     pub width: u8,
 }
 

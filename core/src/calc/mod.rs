@@ -16,6 +16,7 @@ use crate::parse::Parsed;
 pub struct Bit {
     /// Position from the left, 0-based (0..32 or 0..128).
     pub index: u8,
+    /// The bit is 1.
     pub one: bool,
     /// Inside the prefix (network part).
     pub network: bool,
@@ -27,6 +28,7 @@ pub struct Bit {
 /// A group of bits: an octet of IPv4 or a hextet of IPv6.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BitGroup {
+    /// The group's bits, leftmost (most significant) first.
     pub bits: Vec<Bit>,
     /// The group's value as written in the address (`10`, `db8`).
     pub text: String,
@@ -70,13 +72,17 @@ pub fn with_prefix(parsed: &Parsed, prefix: u8) -> String {
 /// Networks one click away from `net`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Neighbours {
+    /// The block of the same size just before `net`, if any.
     pub previous: Option<Cidr>,
+    /// The block of the same size just after `net`, if any.
     pub next: Option<Cidr>,
+    /// The block one bit shorter holding `net`, if any.
     pub supernet: Option<Cidr>,
     /// The two halves, when the network can be split.
     pub halves: Option<(Cidr, Cidr)>,
 }
 
+/// The networks one click away from `net`: the blocks either side, its parent and its halves.
 pub fn neighbours(net: Cidr) -> Neighbours {
     Neighbours { previous: net.prev(), next: net.next(), supernet: net.parent(), halves: net.halves() }
 }

@@ -15,8 +15,11 @@ use std::fmt::Write;
 /// One row of the grid.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResultRow {
+    /// The row's name (`Netmask`), also the copy button's label.
     pub label: &'static str,
+    /// The value shown and copied.
     pub value: String,
+    /// A short note shown beside the value (`/24 · 0xffffff00`), if any.
     pub note: Option<String>,
 }
 

@@ -32,18 +32,38 @@ pub enum BaseChange {
     Apply(Design),
     /// A smaller base: `design` keeps what fits; `dropped` are the leaves and
     /// `dropped_labels` the group labels that would go. Ask before applying.
-    Shrink { design: Design, dropped: Vec<Cidr>, dropped_labels: Vec<Label> },
+    Shrink {
+        /// The design on the smaller base: what fits.
+        design: Design,
+        /// Leaves that would be dropped.
+        dropped: Vec<Cidr>,
+        /// Group labels that would be dropped.
+        dropped_labels: Vec<Label>,
+    },
     /// A larger base holding the old one: `kept` is the design inside it (as the subtree at
     /// `at`, the old base), `fresh` the new base as one leaf. Offer both.
-    Grow { kept: Design, at: Cidr, fresh: Design },
+    Grow {
+        /// The design kept as the subtree at `at`, the rest of the new base in free leaves.
+        kept: Design,
+        /// The old base, inside the new one.
+        at: Cidr,
+        /// The new base as one leaf.
+        fresh: Design,
+    },
     /// The design cannot move there (`reason` says why, for people): starting fresh replaces
     /// the work, so ask.
-    Replace { fresh: Design, reason: String },
+    Replace {
+        /// The new base as one leaf.
+        fresh: Design,
+        /// Why the design cannot move there, for people.
+        reason: String,
+    },
 }
 
 /// A design moved onto another base by [`Design::rebase`], with what did not fit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rebased {
+    /// The design on the new base.
     pub design: Design,
     /// Old leaves that lie outside the new base.
     pub dropped: Vec<Cidr>,

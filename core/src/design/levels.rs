@@ -21,6 +21,7 @@ const NIBBLE: u8 = 4;
 /// A bar as drawn: the tree node and how many binary levels its join bar stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct DrawnBar {
+    /// The tree node and the rows it spans.
     pub bar: Bar,
     /// 0 for a leaf, 1 for an ordinary join bar, 4 for a nibble (16-way) join bar.
     pub levels: u8,

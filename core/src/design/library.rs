@@ -29,8 +29,11 @@ pub const MAX_DESIGNS: usize = 100;
 pub struct Entry {
     /// Stable within the browser: part of the design's storage key.
     pub id: u32,
+    /// The design's name.
     pub name: String,
+    /// The design's base network.
     pub base: Cidr,
+    /// Number of subnets (leaves) in the design.
     pub subnets: usize,
     /// Last change, in milliseconds since 1970 (JavaScript's `Date.now()`).
     pub changed: u64,
@@ -74,6 +77,7 @@ impl Library {
         v
     }
 
+    /// Number of saved designs; at least 1.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -83,10 +87,12 @@ impl Library {
         self.entries.is_empty()
     }
 
+    /// The open design's entry.
     pub fn current(&self) -> &Entry {
         self.get(self.current).unwrap_or(&self.entries[0])
     }
 
+    /// The entry with id `id`.
     pub fn get(&self, id: u32) -> Option<&Entry> {
         self.entries.iter().find(|e| e.id == id)
     }
@@ -174,6 +180,7 @@ impl Library {
         Ok(())
     }
 
+    /// Rename entry `id` to `name` (cleaned by [`clean_name`]); refused for an unknown id or an empty name.
     pub fn rename(&mut self, id: u32, name: &str) -> Result<(), DesignError> {
         let name = clean_name(name)?;
         let e = self.get_mut(id)?;

@@ -69,12 +69,16 @@ use std::str::FromStr;
 /// Which cloud a Terraform export is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TfTarget {
+    /// Amazon Web Services.
     Aws,
+    /// Microsoft Azure.
     Azure,
+    /// Google Cloud.
     Gcp,
 }
 
 impl TfTarget {
+    /// Every target.
     pub const ALL: [TfTarget; 3] = [TfTarget::Aws, TfTarget::Azure, TfTarget::Gcp];
 
     /// `aws`, `azure`, `gcp`.
@@ -115,10 +119,15 @@ impl fmt::Display for TfTarget {
 /// An export format. `Terraform(None)` means "Terraform for the plan's provider".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// Terraform for a target, or for the plan's provider when `None`.
     Terraform(Option<TfTarget>),
+    /// A CloudFormation template in YAML (AWS plans only).
     CloudFormation,
+    /// The plan and its layout as JSON.
     Json,
+    /// The subnet table as CSV.
     Csv,
+    /// A Markdown document of the plan and its subnet table.
     Markdown,
     /// The aligned text table of the CLI, with summaries and free space.
     Table,

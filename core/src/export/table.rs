@@ -25,16 +25,23 @@ pub struct TableRow {
     pub zone: String,
     /// Index into `Plan::zones`.
     pub zone_index: Option<usize>,
+    /// The tier's name.
     pub tier: String,
     /// Index into `Plan::tiers`.
     pub tier_index: usize,
+    /// The tier's kind.
     pub kind: TierKind,
+    /// The subnet.
     pub cidr: Cidr,
+    /// The subnet's first address.
     pub first: Addr,
+    /// The subnet's last address.
     pub last: Addr,
     /// First and last usable address under the provider (`None` when nothing is usable).
     pub usable_first: Option<Addr>,
+    /// Last usable address under the provider (`None` when nothing is usable).
     pub usable_last: Option<Addr>,
+    /// Usable addresses under the provider.
     pub usable: Count,
     /// The provider's reserved addresses of the subnet, with their roles.
     pub reserved: Vec<Reserved>,
@@ -50,6 +57,7 @@ pub struct TableRow {
     pub block: Cidr,
     /// `cidrsubnet(block, newbits, netnum) == cidr`.
     pub newbits: u8,
+    /// The subnet's number in `cidrsubnet(block, newbits, netnum)`.
     pub netnum: u128,
     /// `cidrsubnet(var.vpc_cidr, 8, 0)`; for a subnet of secondary block `i` (1-based)
     /// `cidrsubnet(var.secondary_cidr_blocks[i-1], …)`. Empty if the subnet lies outside the
@@ -59,6 +67,7 @@ pub struct TableRow {
     pub ipv6_netnum: Option<(u8, u128)>,
     /// `cidrsubnet(var.ipv6_cidr, 8, 0)`, or empty.
     pub ipv6_expr: String,
+    /// Placed where `Plan::pinned` says, not by the allocator.
     pub pinned: bool,
 }
 

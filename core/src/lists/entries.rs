@@ -21,11 +21,14 @@ pub const MAX_LABEL_CHARS: usize = crate::design::MAX_NOTE_CHARS;
 /// What an entry covers: one aligned block, or a range of addresses that is not one block.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Span {
+    /// One aligned block.
     Block(Cidr),
+    /// First and last address of a range that is not one block.
     Range(Addr, Addr),
 }
 
 impl Span {
+    /// The first address covered.
     pub fn first(self) -> Addr {
         match self {
             Span::Block(c) => c.network(),
@@ -33,6 +36,7 @@ impl Span {
         }
     }
 
+    /// The last address covered.
     pub fn last(self) -> Addr {
         match self {
             Span::Block(c) => c.last(),
@@ -40,6 +44,7 @@ impl Span {
         }
     }
 
+    /// The span's IP version.
     pub fn family(self) -> Family {
         self.first().family()
     }
@@ -71,6 +76,7 @@ pub struct Entry {
     pub text: String,
     /// Cleaned like a designer note; empty when there is none.
     pub label: String,
+    /// What the entry covers.
     pub span: Span,
 }
 
@@ -85,7 +91,9 @@ impl Entry {
 /// A read list: entries in the order written, and the lines that could not be read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EntryList {
+    /// The entries, in the order written.
     pub entries: Vec<Entry>,
+    /// The lines that could not be read.
     pub errors: Vec<LineError>,
 }
 

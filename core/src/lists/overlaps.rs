@@ -39,8 +39,11 @@ impl Relation {
 /// One overlapping pair; `first` is the entry on the earlier line (or earlier on the line).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Overlap {
+    /// The entry on the earlier line (or earlier on the line).
     pub first: Entry,
+    /// The other entry.
     pub second: Entry,
+    /// How `first` relates to `second`.
     pub relation: Relation,
 }
 
@@ -70,6 +73,7 @@ pub struct Overlaps {
 }
 
 impl Overlaps {
+    /// Whether `pairs` lists fewer than `total` (past [`MAX_PAIRS`]).
     pub fn truncated(&self) -> bool {
         (self.pairs.len() as u64) < self.total
     }

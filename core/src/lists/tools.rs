@@ -9,6 +9,7 @@ use crate::parse::covering;
 /// The single smallest block holding every entry of one family.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Supernet {
+    /// The smallest block holding every entry of the family.
     pub net: Cidr,
     /// Addresses the list covers in this family.
     pub listed: Count,
@@ -102,7 +103,9 @@ fn push_range(out: &mut Vec<Cidr>, family: Family, first: u128, last: u128) {
 /// One entry with its fewest covering blocks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RangeCidrs {
+    /// The list entry.
     pub entry: Entry,
+    /// The fewest blocks covering it exactly.
     pub cidrs: Vec<Cidr>,
 }
 

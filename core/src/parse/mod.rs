@@ -41,9 +41,13 @@ pub enum ErrorKind {
 /// make the input valid (set by [`parse`]; other entry points leave it [`ErrorKind::Invalid`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InputError {
+    /// What is wrong, for people.
     pub message: String,
+    /// The byte range of the input the message is about, for highlighting.
     pub span: Option<Range<usize>>,
+    /// A corrected input, when one is obvious.
     pub suggestion: Option<String>,
+    /// Whether more typing could still make the input valid.
     pub kind: ErrorKind,
 }
 
@@ -106,20 +110,25 @@ pub enum NetworkForm {
 /// A single network (possibly written with an address inside it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NetworkInput {
+    /// The network, host bits cleared.
     pub network: Cidr,
     /// The address typed, when it had host bits set (`10.0.0.5/16` → 10.0.0.5); `None` when
     /// the address typed was the network address itself.
     pub address: Option<Addr>,
     /// IPv6 zone id (`fe80::1%eth0` → `eth0`).
     pub zone: Option<String>,
+    /// How the network was written.
     pub form: NetworkForm,
 }
 
 /// A range of addresses and the fewest CIDR blocks that cover it exactly.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RangeInput {
+    /// The range's first address.
     pub first: Addr,
+    /// The range's last address (included).
     pub last: Addr,
+    /// The fewest CIDR blocks covering the range exactly.
     pub cidrs: Vec<Cidr>,
 }
 
@@ -130,9 +139,12 @@ impl RangeInput {
     }
 }
 
+/// What [`parse`] read: a single network (or address), or a range.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Parsed {
+    /// A network or a single address.
     Network(NetworkInput),
+    /// A range of addresses (`10.0.0.0 - 10.0.3.255`).
     Range(RangeInput),
 }
 

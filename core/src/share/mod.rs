@@ -49,7 +49,12 @@ pub const CURRENT_VERSION: u32 = 2;
 #[allow(clippy::large_enum_variant)] // one value per link opened or written, never stored in bulk
 pub enum ShareState {
     /// The calculator's input text (unvalidated: the UI's parser reports problems) and mode.
-    Calculator { input: String, mode: Mode },
+    Calculator {
+        /// The calculator's input text.
+        input: String,
+        /// The calculator's mode.
+        mode: Mode,
+    },
     /// A subnet design.
     Design(Design),
     /// A VPC plan (its layout is recomputed on opening, so only the inputs travel).
@@ -57,7 +62,12 @@ pub enum ShareState {
     /// A VPC plan whose form does not fit, as the planner shows it: the last plan that fitted
     /// (drawn, tabled and exported, labelled as such) and the form as the user left it. The
     /// app writes this only when the two differ; a reader that wants one plan takes `fitted`.
-    PlanDraft { fitted: Plan, form: Plan },
+    PlanDraft {
+        /// The last plan that fitted.
+        fitted: Plan,
+        /// The form as the user left it.
+        form: Plan,
+    },
 }
 
 impl ShareState {
@@ -77,6 +87,7 @@ impl ShareState {
 pub struct ShareError(pub String);
 
 impl ShareError {
+    /// The message for people.
     pub fn message(&self) -> &str {
         &self.0
     }
@@ -211,8 +222,11 @@ pub fn decode(fragment: &str) -> Result<ShareState, ShareError> {
 /// What a link holds, by the tool that opens it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
+    /// A calculator input (every plain link).
     Calculator,
+    /// A subnet design.
     Design,
+    /// A VPC plan (or plan draft).
     Plan,
 }
 
@@ -221,7 +235,9 @@ pub enum Kind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(clippy::large_enum_variant)] // one value per link opened
 pub enum Opened {
+    /// The state, of the kind this tool opens.
     Mine(ShareState),
+    /// The kind of another tool's state (the rest of the link is not read).
     Other(Kind),
 }
 

@@ -18,8 +18,11 @@ const SHRINK_NAMED: usize = 6;
 /// A need to halve: its name, its prefix now and the prefix that would make the list fit.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Shrink {
+    /// The need's name.
     pub name: String,
+    /// Its prefix now.
     pub from: u8,
+    /// The prefix that would make the list fit.
     pub to: u8,
     /// Usable addresses at `to` under the mode.
     pub usable: Count,
@@ -28,7 +31,9 @@ pub struct Shrink {
 /// A need list that does not fit its base.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotFit {
+    /// The base network the needs were laid out in.
     pub base: Cidr,
+    /// The order they were placed in.
     pub order: Order,
     /// Addresses the needs' subnets take together.
     pub needed: Count,

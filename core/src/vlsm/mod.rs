@@ -43,6 +43,7 @@ pub enum Order {
 }
 
 impl Order {
+    /// Both orders.
     pub const ALL: [Order; 2] = [Order::Size, Order::Listed];
 
     /// Identifier in the CLI and JSON.

@@ -22,7 +22,9 @@ pub const MAX_NEEDS: usize = 1024;
 /// How big a need is: hosts it must hold, or a prefix length given outright.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NeedSize {
+    /// Hosts the subnet must hold.
     Hosts(u128),
+    /// A prefix length given outright (`/30`).
     Prefix(u8),
 }
 
@@ -39,15 +41,20 @@ impl fmt::Display for NeedSize {
 /// One need: a name, a size and the line it came from (1-based).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Need {
+    /// The need's name, cleaned like a designer note.
     pub name: String,
+    /// How big it is.
     pub size: NeedSize,
+    /// The line it came from (1-based).
     pub line: usize,
 }
 
 /// A read list: the needs in the order written, and the lines that could not be read.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NeedList {
+    /// The needs, in the order written.
     pub needs: Vec<Need>,
+    /// The lines that could not be read.
     pub errors: Vec<LineError>,
 }
 

@@ -12,10 +12,13 @@ use std::collections::HashMap;
 /// One need with its subnet.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Placed {
+    /// The need's name.
     pub name: String,
+    /// The size asked for.
     pub size: NeedSize,
     /// The line of the need list it came from (1-based).
     pub line: usize,
+    /// The subnet it got.
     pub net: Cidr,
     /// Usable addresses of `net` under the mode.
     pub usable: Count,
@@ -52,14 +55,17 @@ pub struct Placement {
 }
 
 impl Placement {
+    /// The base network the needs are placed in.
     pub fn base(&self) -> Cidr {
         self.base
     }
 
+    /// The mode the needs were sized under.
     pub fn mode(&self) -> Mode {
         self.mode
     }
 
+    /// The order the needs were placed in.
     pub fn order(&self) -> Order {
         self.order
     }
@@ -98,14 +104,18 @@ impl Placement {
 /// A need that moved on a re-run.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Move {
+    /// The need's name.
     pub name: String,
+    /// Its subnet in the previous placement.
     pub from: Cidr,
+    /// Its subnet now.
     pub to: Cidr,
 }
 
 /// A re-run's placement and how it differs from the previous one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Relayout {
+    /// The new placement.
     pub placement: Placement,
     /// Needs that were placed before and now have another subnet, in list order.
     pub moved: Vec<Move>,

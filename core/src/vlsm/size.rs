@@ -8,6 +8,7 @@ use crate::mode::Mode;
 /// The subnet size chosen for a need.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Sizing {
+    /// The subnet's prefix length.
     pub prefix: u8,
     /// Usable addresses of a block of `prefix` under the mode.
     pub usable: Count,

@@ -201,3 +201,29 @@ test('zone-major: a zone that moves a single-subnet tier asks, and Apply applies
   await waitPlanRows(page, 10);
   s.assertClean();
 });
+
+test('a VPC block overlapping a network to avoid: the free block offered is a button that replaces it, undoably', T, async () => {
+  await awsPreset();
+  await setPlanField(page, 'Primary', '10.20.0.0/16');
+  await page.waitForFunction(() => document.querySelector('.plan-table tbody tr td.mono')?.textContent.startsWith('10.20.'));
+  await avoidBox().fill('10.20.0.0/24 on-prem');
+  const warning = page.locator('.plan-summary .warning');
+  await warning.waitFor();
+  const button = warning.getByRole('button');
+  assert.equal(await button.count(), 1);
+  const label = await button.innerText();
+  const m = label.match(/^Use (\S+\/16) instead of 10\.20\.0\.0\/16$/);
+  assert.ok(m, label);
+  assert.ok(!overlaps(m[1], '10.20.0.0/24'), `${m[1]} is clear of on-prem`);
+
+  await button.click();
+  await warning.waitFor({ state: 'detached' });
+  assert.equal(await planField(page, 'Primary').inputValue(), m[1]);
+  const prefix = m[1].split('.').slice(0, 2).join('.') + '.';
+  await page.waitForFunction((p) => document.querySelector('.plan-table tbody tr td.mono')?.textContent.startsWith(p), prefix);
+
+  await page.getByRole('button', { name: '↶ Undo', exact: true }).click();
+  await warning.waitFor();
+  assert.equal(await planField(page, 'Primary').inputValue(), '10.20.0.0/16');
+  s.assertClean();
+});

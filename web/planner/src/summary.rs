@@ -90,10 +90,12 @@ pub(super) fn Summaries() -> impl IntoView {
                             <div class="warning">
                                 <strong>"Overlaps with networks to avoid"</strong>
                                 <ul>{l.overlaps.iter().map(|o| view! { <li>{o.message.clone()}</li> }).collect_view()}</ul>
-                                {l.suggestions.iter().map(|s| {
-                                    let old = plan.vpc.get(s.block_index).map(|c| c.to_string()).unwrap_or_default();
-                                    view! { <p>{format!("A free RFC 1918 block clear of them, instead of {old}: ")}<span class="mono">{s.replacement.to_string()}</span></p> }
-                                }).collect_view()}
+                                // Offered only while the page shows the form: the button edits the form.
+                                {(!v.stale()).then(|| l.suggestions.iter().filter_map(|s| {
+                                    let old = *plan.vpc.get(s.block_index)?;
+                                    let r = Remedy::ReplaceBlock { index: s.block_index, old, with: s.replacement };
+                                    Some(view! { <p class="remedies">"A free RFC 1918 block clear of them: "{remedy_button(r)}</p> })
+                                }).collect_view())}
                             </div>
                         })}
                         {(!l.warnings.is_empty()).then(|| view! {

@@ -75,10 +75,7 @@ pub(super) fn CheckedField(
                 node_ref=input
                 placeholder=placeholder
                 prop:value=move || text.get()
-                aria-invalid={
-                    let problem = problem.clone();
-                    move || problem().is_some().to_string()
-                }
+                aria-invalid=move || problem().is_some().to_string()
                 aria-describedby=err_id2
                 on:input=move |ev| {
                     let t = event_target_value(&ev);

@@ -2,7 +2,6 @@
 
 use super::field::Field;
 use super::model::{Plan, MAX_AVOID, MAX_EXTRA_ZONES, MAX_NAME_CHARS, MAX_PINS, MAX_TIERS, MAX_VPC_BLOCKS, MAX_ZONES};
-use super::warning::Warning;
 use crate::addr::{Addr, Cidr, Count, Family};
 use crate::design::is_bidi_control;
 use crate::mode::Mode;
@@ -101,7 +100,7 @@ pub fn rfc1918() -> [Cidr; 3] {
 }
 
 /// Shared address space (RFC 6598), also usable inside a VPC.
-fn cgnat() -> Cidr {
+pub(super) fn cgnat() -> Cidr {
     v4(0x6440_0000, 10)
 }
 
@@ -110,7 +109,7 @@ pub(crate) fn docker_bridge() -> Cidr {
     v4(0xac11_0000, 16)
 }
 
-fn link_local() -> Cidr {
+pub(super) fn link_local() -> Cidr {
     v4(0xa9fe_0000, 16)
 }
 
@@ -455,70 +454,6 @@ pub(crate) fn limit_problem(plan: &Plan) -> Option<String> {
         }
     }
     None
-}
-
-/// Minimum sizes Azure documents for its named subnets.
-const AZURE_NAMED: [(&str, u8); 5] = [
-    ("GatewaySubnet", 27),
-    ("AzureFirewallSubnet", 26),
-    ("AzureFirewallManagementSubnet", 26),
-    ("AzureBastionSubnet", 26),
-    ("RouteServerSubnet", 27),
-];
-
-/// Advice that does not stop the layout.
-pub(crate) fn warnings(plan: &Plan) -> Vec<Warning> {
-    let mut out = Vec::new();
-    let lim = limits(plan.provider);
-    let provider = plan.provider;
-    for &block in &plan.vpc {
-        if block.family() != Family::V4 {
-            continue;
-        }
-        if provider == Mode::Aws && block.overlaps(docker_bridge()) {
-            out.push(Warning::DockerBridge { block });
-        }
-        let private = rfc1918().iter().chain(std::iter::once(&cgnat())).any(|r| r.contains(block));
-        if !private && !block.overlaps(link_local()) {
-            out.push(Warning::NotPrivate { block });
-        }
-    }
-    if let Some(max) = lim.zones {
-        if plan.zones.len() > max {
-            out.push(Warning::TooManyZones { provider, max, zones: plan.zones.len() });
-        }
-    }
-    if matches!(provider, Mode::Azure | Mode::Gcp) && plan.tiers.iter().any(|t| t.per_zone) && plan.zones.len() > 1 {
-        out.push(Warning::RegionalSubnets { provider });
-    }
-    if provider == Mode::Azure {
-        for t in &plan.tiers {
-            let Some(&(name, min)) = AZURE_NAMED.iter().find(|(n, _)| n.eq_ignore_ascii_case(t.name.trim())) else {
-                continue;
-            };
-            if let Ok(s) = t.size.resolve(provider) {
-                if s.prefix > min {
-                    out.push(Warning::AzureMinimum { name, min, prefix: s.prefix });
-                }
-            }
-        }
-    }
-    if plan.growth.extra_zones > 0 && !plan.tiers.iter().any(|t| t.per_zone) && plan.growth.spare_per_zone.is_none() {
-        out.push(Warning::EmptyGrowth);
-    }
-    if let Some(v6) = plan.ipv6 {
-        // Past 16 tiers there is no hex digit per tier (see allocate::ipv6_netnum): the /64s
-        // follow the table, so inserting a zone or tier renumbers the ones after it.
-        if v6.block.family() == Family::V6 && v6.block.prefix() <= 56 && plan.tiers.len() > 16 {
-            out.push(Warning::Ipv6Renumbers { tiers: plan.tiers.len() });
-        }
-    }
-    if let (Some(v6), Some(want)) = (plan.ipv6, lim.ipv6_vpc_prefix) {
-        if v6.block.family() == Family::V6 && v6.block.prefix() != want {
-            out.push(Warning::Ipv6BlockSize { provider, want, block: v6.block });
-        }
-    }
-    out
 }
 
 /// What part of the plan overlaps a network to avoid. Subnets never do: the allocator treats

@@ -30,7 +30,7 @@ pub(crate) fn ipv6_netnum(plan: &Plan, block: Cidr, position: usize, tier: usize
 /// avoided space with their counts, overlaps and warnings.
 pub(crate) fn assemble(plan: &Plan, mut placed: Placement) -> Layout {
     let names = Names { plan, suffixes: plan.zone_suffixes() };
-    let mut warnings = check::warnings(plan);
+    let mut warnings = crate::plan::warning::warnings(plan);
     warnings.append(&mut placed.warnings);
     let subnets = subnets(plan, &placed, &names, &mut warnings);
     let reserved = reservations(plan, &placed, &names);

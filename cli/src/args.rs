@@ -1,5 +1,6 @@
 //! The command line, declared with clap's derive API: commands, options, help texts and
 //! examples in one place, from which `cidrplan completions` and `cidrplan man` are generated.
+//! (Long because it is the whole CLI's declaration: one struct per command, mostly help text.)
 //!
 //! Three things keep the CLI's old conventions on top of clap:
 //! - positionals are plain words checked by each command (so "missing <NETNUM>" names the

@@ -2,8 +2,8 @@
 //! (RFC 6890, as updated by RFC 8190 and later allocations), plus the multicast blocks as rows of
 //! their own, and helpers that reproduce CPython 3.13's `ipaddress` flags.
 //!
-//! (Long because most of it is the registries' rows, kept in one table per family so they read
-//! against IANA's; the code is the lookup and the flag helpers below them.)
+//! (Long because most of it is data: the registries' rows in one table (`ROWS`) that reads
+//! against IANA's, and CPython's own lists; the code is the lookups and the flag helpers.)
 //!
 //! Two views are offered, on purpose kept apart:
 //!

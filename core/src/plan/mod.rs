@@ -25,6 +25,7 @@
 mod allocate;
 mod avoid;
 mod check;
+mod choices;
 pub mod diagram;
 mod edit;
 mod explain;

@@ -5,11 +5,11 @@
 //! A `Plan` may hold any values at all (a half-edited form): [`Plan::validate`] lists what is
 //! wrong field by field, and [`Plan::layout`] refuses to lay out an invalid plan.
 
+use super::choices::choices;
 use super::nat::NatMode;
 use crate::addr::{Addr, Cidr, Count, Family};
 use crate::mode::Mode;
 use std::fmt;
-use std::str::FromStr;
 
 /// Most availability zones a plan lays out (AWS's largest region has six).
 pub const MAX_ZONES: usize = 6;
@@ -29,70 +29,20 @@ pub const MAX_AVOID: usize = 16;
 /// Most pinned subnets.
 pub const MAX_PINS: usize = 64;
 
-/// What a tier's subnets are for; decides the colour in the diagram.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TierKind {
-    /// Routed to an internet gateway.
-    Public,
-    /// Outbound through NAT.
-    #[default]
-    Private,
-    /// No route outside the VPC (databases).
-    Isolated,
-    /// Any other role: routed as the user decides.
-    Custom,
-}
-
-impl TierKind {
-    /// Every kind, in the order the form lists them (and their link codes).
-    pub const ALL: [TierKind; 4] = [TierKind::Public, TierKind::Private, TierKind::Isolated, TierKind::Custom];
-
-    /// Identifier used in JSON and CSS classes.
-    pub const fn id(self) -> &'static str {
-        match self {
-            TierKind::Public => "public",
-            TierKind::Private => "private",
-            TierKind::Isolated => "isolated",
-            TierKind::Custom => "custom",
-        }
-    }
-
-    /// The name on the page (`Public`).
-    pub const fn label(self) -> &'static str {
-        match self {
-            TierKind::Public => "Public",
-            TierKind::Private => "Private",
-            TierKind::Isolated => "Isolated",
-            TierKind::Custom => "Custom",
-        }
-    }
-
-    /// Stable code for share links (position in [`TierKind::ALL`]).
-    pub const fn code(self) -> u8 {
-        self as u8
-    }
-
-    /// The kind of a share-link code; `None` for a code this version does not know.
-    pub fn from_code(code: u8) -> Option<TierKind> {
-        TierKind::ALL.get(code as usize).copied()
-    }
-}
-
-impl fmt::Display for TierKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-impl FromStr for TierKind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<TierKind, String> {
-        let t = s.trim().to_ascii_lowercase();
-        TierKind::ALL
-            .into_iter()
-            .find(|k| k.id() == t)
-            .ok_or_else(|| format!("Unknown tier kind '{}': use public, private, isolated or custom", s.trim()))
+choices! {
+    /// What a tier's subnets are for; decides the colour in the diagram.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum TierKind, "tier kind" {
+        /// Routed to an internet gateway.
+        Public => "public", "Public";
+        /// Outbound through NAT.
+        #[default]
+        Private => "private", "Private";
+        /// No route outside the VPC (databases).
+        Isolated => "isolated", "Isolated";
+        /// Any other role: routed as the user decides.
+        Custom => "custom", "Custom";
     }
 }
 
@@ -272,62 +222,16 @@ impl Tier {
     }
 }
 
-/// How tiers and zones are arranged in the address space.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Strategy {
-    /// Each zone one contiguous aligned block, its tiers inside.
-    #[default]
-    ZoneMajor,
-    /// Each tier one contiguous aligned block across the zones (one route/NACL entry per tier).
-    TierMajor,
-}
-
-impl Strategy {
-    /// Both strategies, in the order the form lists them (and their link codes).
-    pub const ALL: [Strategy; 2] = [Strategy::ZoneMajor, Strategy::TierMajor];
-
-    /// The name in files and messages (`zone-major`).
-    pub const fn id(self) -> &'static str {
-        match self {
-            Strategy::ZoneMajor => "zone-major",
-            Strategy::TierMajor => "tier-major",
-        }
-    }
-
-    /// The name on the page (`Zone-major`).
-    pub const fn label(self) -> &'static str {
-        match self {
-            Strategy::ZoneMajor => "Zone-major",
-            Strategy::TierMajor => "Tier-major",
-        }
-    }
-
-    /// The strategy's code in share links.
-    pub const fn code(self) -> u8 {
-        self as u8
-    }
-
-    /// The strategy of a share-link code; `None` for a code this version does not know.
-    pub fn from_code(code: u8) -> Option<Strategy> {
-        Strategy::ALL.get(code as usize).copied()
-    }
-}
-
-impl fmt::Display for Strategy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-impl FromStr for Strategy {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Strategy, String> {
-        let t = s.trim().to_ascii_lowercase().replace('_', "-");
-        Strategy::ALL
-            .into_iter()
-            .find(|k| k.id() == t)
-            .ok_or_else(|| format!("Unknown strategy '{}': use zone-major or tier-major", s.trim()))
+choices! {
+    /// How tiers and zones are arranged in the address space.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Strategy, "strategy" {
+        /// Each zone one contiguous aligned block, its tiers inside.
+        #[default]
+        ZoneMajor => "zone-major", "Zone-major";
+        /// Each tier one contiguous aligned block across the zones (one route/NACL entry per tier).
+        TierMajor => "tier-major", "Tier-major";
     }
 }
 

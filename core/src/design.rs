@@ -86,24 +86,10 @@ pub const MAX_NOTE_CHARS: usize = 200;
 /// 200-character notes of 4-byte characters and a colour, about 57 MB) stays below this.
 pub const MAX_JSON_BYTES: usize = 64 << 20;
 
-/// A refused design operation or import, with a message for people.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DesignError(pub String);
-
-impl DesignError {
-    /// The message for people.
-    pub fn message(&self) -> &str {
-        &self.0
-    }
+crate::error::message_error! {
+    /// A refused design operation or import, with a message for people.
+    DesignError
 }
-
-impl fmt::Display for DesignError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for DesignError {}
 
 fn err<T>(m: impl Into<String>) -> Result<T, DesignError> {
     Err(DesignError(m.into()))

@@ -26,6 +26,7 @@ pub mod addr;
 pub mod calc;
 pub mod decimal;
 pub mod design;
+mod error;
 pub mod export;
 pub mod history;
 pub mod lines;

@@ -5,19 +5,11 @@
 //! whose size the caller did not ask for: splitting 10.0.0.0/8 into /32s is an iterator.
 
 use crate::addr::{host_mask, Addr, Cidr, Count, Family};
-use std::fmt;
 
-/// A refused operation, with a message that names the numbers involved.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OpError(pub String);
-
-impl fmt::Display for OpError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+crate::error::message_error! {
+    /// A refused operation, with a message that names the numbers involved.
+    OpError
 }
-
-impl std::error::Error for OpError {}
 
 fn err<T>(m: impl Into<String>) -> Result<T, OpError> {
     Err(OpError(m.into()))

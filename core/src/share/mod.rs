@@ -22,7 +22,6 @@
 use crate::design::Design;
 use crate::mode::Mode;
 use crate::plan::Plan;
-use std::fmt;
 
 mod base64url;
 mod bytes;
@@ -82,24 +81,10 @@ impl ShareState {
     }
 }
 
-/// Why a link cannot be opened, in words for people.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ShareError(pub String);
-
-impl ShareError {
-    /// The message for people.
-    pub fn message(&self) -> &str {
-        &self.0
-    }
+crate::error::message_error! {
+    /// Why a link cannot be opened, in words for people.
+    ShareError
 }
-
-impl fmt::Display for ShareError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ShareError {}
 
 fn fail<T>(m: impl Into<String>) -> Result<T, ShareError> {
     Err(ShareError(m.into()))

@@ -17,7 +17,7 @@ use args::{Cli, Command, HostArgs, InfoArgs, SplitArgs, SubnetArgs, SubnetsArgs}
 use cidrplan::ops::{self, OpError};
 use cidrplan::parse::parse_address;
 use cidrplan::report::Report;
-use cidrplan::{parse, Addr, Cidr, Count, InputError, Mode, Parsed};
+use cidrplan::{parse, Addr, Cidr, Count, Mode, Parsed};
 use std::io::{self, Write};
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -168,30 +168,8 @@ fn arity(cmd: &str, pos: &[String], names: &[&str], last_repeats: bool) -> Resul
     Ok(())
 }
 
-/// The core's message, made specific: it names the input, and offers the suggestion.
-fn input_error(input: &str, e: &InputError) -> String {
-    let input = input.trim();
-    let mut msg = e.message.clone();
-    if !input.is_empty() && input.chars().count() <= 80 && !msg.contains(&format!("'{input}'")) {
-        let at = format!(" in '{input}'");
-        // "Leading zeros are ambiguous in '010.0.0.1' — did you mean 10.0.0.1?"
-        // but "Leading zeros are ambiguous in prefix /08 — did you mean /8?" already says where.
-        match msg.find(" — ") {
-            Some(i) if msg[..i].contains(" in ") => {}
-            Some(i) => msg.insert_str(i, &at),
-            None => msg.push_str(&at),
-        }
-    }
-    if let Some(s) = &e.suggestion {
-        if !msg.contains("did you mean") {
-            msg.push_str(&format!(" (did you mean {s}?)"));
-        }
-    }
-    msg
-}
-
 fn parse_input(input: &str) -> Result<Parsed, Failure> {
-    parse(input).map_err(|e| Failure::Bad(input_error(input, &e)))
+    parse(input).map_err(|e| Failure::Bad(e.for_input(input)))
 }
 
 /// One network. A bare address is its /32 or /128; host bits are dropped (10.0.0.5/16 is
@@ -209,7 +187,7 @@ fn parse_cidr(arg: &str) -> Result<Cidr, Failure> {
 }
 
 fn parse_addr(arg: &str) -> Result<Addr, Failure> {
-    parse_address(arg).map_err(|e| Failure::Bad(input_error(arg, &e)))
+    parse_address(arg).map_err(|e| Failure::Bad(e.for_input(arg)))
 }
 
 fn number<T: FromStr>(arg: &str, name: &str, expected: &str) -> Result<T, Failure> {

@@ -72,6 +72,32 @@ impl fmt::Display for InputError {
     }
 }
 
+impl InputError {
+    /// The message where the input is not on screen (a command line, a log): it names what
+    /// was typed ("Leading zeros are ambiguous in '010.0.0.1' — did you mean 10.0.0.1?"),
+    /// unless it already says where (a prefix, or the input quoted), and ends with the
+    /// suggestion like `Display`. Inputs over 80 characters are not repeated.
+    pub fn for_input(&self, input: &str) -> String {
+        let input = input.trim();
+        let mut msg = self.message.clone();
+        if !input.is_empty() && input.chars().count() <= 80 && !msg.contains(&format!("'{input}'")) {
+            let at = format!(" in '{input}'");
+            // The message's first part says what is wrong, the part after " — " what to do.
+            match msg.find(" — ") {
+                Some(i) if msg[..i].contains(" in ") => {}
+                Some(i) => msg.insert_str(i, &at),
+                None => msg.push_str(&at),
+            }
+        }
+        if let Some(s) = &self.suggestion {
+            if !msg.contains("did you mean") {
+                msg.push_str(&format!(" (did you mean {s}?)"));
+            }
+        }
+        msg
+    }
+}
+
 impl std::error::Error for InputError {}
 
 /// How the network part of the input was written.
@@ -160,5 +186,18 @@ impl Parsed {
             Parsed::Network(n) => n.network,
             Parsed::Range(r) => covering(r.first, r.last),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn for_input_names_what_was_typed_unless_the_message_says_where() {
+        let e = crate::parse("010.0.0.1").unwrap_err();
+        assert_eq!(e.for_input(" 010.0.0.1 "), "Leading zeros are ambiguous in '010.0.0.1' — did you mean 10.0.0.1?");
+        let e = crate::parse("10.0.0.0/08").unwrap_err();
+        assert_eq!(e.for_input("10.0.0.0/08"), e.to_string(), "the prefix is named already");
+        let long = format!("{}x", "1".repeat(90));
+        assert!(!crate::parse(&long).unwrap_err().for_input(&long).contains(&format!(" in '{long}'")));
     }
 }

@@ -197,7 +197,8 @@ mod tests {
         assert_eq!(e.for_input(" 010.0.0.1 "), "Leading zeros are ambiguous in '010.0.0.1' — did you mean 10.0.0.1?");
         let e = crate::parse("10.0.0.0/08").unwrap_err();
         assert_eq!(e.for_input("10.0.0.0/08"), e.to_string(), "the prefix is named already");
+        // Named once, even where the parser's own message quotes it.
         let long = format!("{}x", "1".repeat(90));
-        assert!(!crate::parse(&long).unwrap_err().for_input(&long).contains(&format!(" in '{long}'")));
+        assert_eq!(crate::parse(&long).unwrap_err().for_input(&long).matches(&long).count(), 1);
     }
 }

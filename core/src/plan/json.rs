@@ -186,39 +186,14 @@ impl TryFrom<PlanJson> for Plan {
     type Error = PlanError;
 
     fn try_from(raw: PlanJson) -> Result<Plan, PlanError> {
-        if let Some(f) = raw.format.as_deref() {
-            if f != FORMAT {
-                return Err(field(Field::Format, format!("This file holds '{}', not a cidrplan plan", short(f))));
-            }
-        }
-        match raw.version {
-            Some(v) if v > VERSION => {
-                return Err(field(
-                    Field::Version,
-                    format!("This plan was saved by a newer cidrplan (version {v}); this one reads version {VERSION}"),
-                ))
-            }
-            Some(0) => return Err(field(Field::Version, "Unknown plan file version 0")),
-            _ => {}
-        }
+        check_header(raw.format.as_deref(), raw.version)?;
         let provider = match raw.provider.as_deref().map(str::trim) {
             None | Some("") | Some("generic") => Mode::Standard,
             Some(m) => m.parse::<Mode>().map_err(|e| field(Field::Provider, e))?,
         };
-        let region = raw.region.unwrap_or_else(|| default_region(provider).to_string());
         // Counts are checked before anything is built from the lists.
-        let caps = [
-            (Field::Vpc, raw.vpc.len(), super::model::MAX_VPC_BLOCKS),
-            (Field::Zones, raw.zones.as_ref().map_or(0, Vec::len), super::model::MAX_ZONES),
-            (Field::Tiers, raw.tiers.len(), super::model::MAX_TIERS),
-            (Field::Pinned, raw.pinned.len(), super::model::MAX_PINS),
-            (Field::Avoid, raw.avoid.len(), super::model::MAX_AVOID),
-        ];
-        for (path, n, max) in caps {
-            if n > max {
-                return Err(field(path, format!("The plan has {n} entries in '{path}'; at most {max}")));
-            }
-        }
+        check_caps(&raw)?;
+        let region = raw.region.unwrap_or_else(|| default_region(provider).to_string());
         let vpc = raw
             .vpc
             .iter()
@@ -228,28 +203,7 @@ impl TryFrom<PlanJson> for Plan {
         let zones = raw.zones.unwrap_or_else(|| default_zones(provider, &region, 3));
         let mut tiers = Vec::with_capacity(raw.tiers.len());
         for (i, t) in raw.tiers.into_iter().enumerate() {
-            let kind = match t.kind.as_deref() {
-                None | Some("") => TierKind::Private,
-                Some(k) => k.parse::<TierKind>().map_err(|e| field(Field::TierKind(i), e))?,
-            };
-            let size = match (t.prefix, t.hosts, t.size.as_deref()) {
-                (Some(p), None, None) if p <= 32 => TierSize::Prefix(p),
-                (Some(p), None, None) => return Err(field(Field::TierSize(i), format!("/{p} is longer than /32"))),
-                (None, Some(h), None) => TierSize::Hosts(h),
-                (None, None, Some(s)) => {
-                    TierSize::parse(s).map(|r| r.size).map_err(|e| field(Field::TierSize(i), e))?
-                }
-                (None, None, None) => {
-                    return Err(field(Field::TierSize(i), format!("Tier #{}: give a prefix or a host count", i + 1)))
-                }
-                _ => {
-                    return Err(field(
-                        Field::TierSize(i),
-                        format!("Tier #{}: give one of prefix, hosts or size, not several", i + 1),
-                    ))
-                }
-            };
-            tiers.push(Tier { name: t.name, kind, size, per_zone: t.per_zone });
+            tiers.push(read_tier(i, t)?);
         }
         let strategy = match raw.strategy.as_deref() {
             None | Some("") => Strategy::ZoneMajor,
@@ -360,4 +314,66 @@ pub fn from_file(text: &str) -> Result<Plan, PlanError> {
         }
     }
     from_json(text)
+}
+
+/// The file's `format` and `version`, before anything else is read.
+fn check_header(format: Option<&str>, version: Option<u32>) -> Result<(), PlanError> {
+    if let Some(f) = format {
+        if f != FORMAT {
+            return Err(field(Field::Format, format!("This file holds '{}', not a cidrplan plan", short(f))));
+        }
+    }
+    match version {
+        Some(v) if v > VERSION => {
+            return Err(field(
+                Field::Version,
+                format!("This plan was saved by a newer cidrplan (version {v}); this one reads version {VERSION}"),
+            ))
+        }
+        Some(0) => return Err(field(Field::Version, "Unknown plan file version 0")),
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Every list within its cap.
+fn check_caps(raw: &PlanJson) -> Result<(), PlanError> {
+    let caps = [
+        (Field::Vpc, raw.vpc.len(), super::model::MAX_VPC_BLOCKS),
+        (Field::Zones, raw.zones.as_ref().map_or(0, Vec::len), super::model::MAX_ZONES),
+        (Field::Tiers, raw.tiers.len(), super::model::MAX_TIERS),
+        (Field::Pinned, raw.pinned.len(), super::model::MAX_PINS),
+        (Field::Avoid, raw.avoid.len(), super::model::MAX_AVOID),
+    ];
+    for (path, n, max) in caps {
+        if n > max {
+            return Err(field(path, format!("The plan has {n} entries in '{path}'; at most {max}")));
+        }
+    }
+    Ok(())
+}
+
+/// Tier `i` of the file: its kind (private when absent) and exactly one of prefix, hosts or
+/// size.
+fn read_tier(i: usize, t: TierJson) -> Result<Tier, PlanError> {
+    let kind = match t.kind.as_deref() {
+        None | Some("") => TierKind::Private,
+        Some(k) => k.parse::<TierKind>().map_err(|e| field(Field::TierKind(i), e))?,
+    };
+    let size = match (t.prefix, t.hosts, t.size.as_deref()) {
+        (Some(p), None, None) if p <= 32 => TierSize::Prefix(p),
+        (Some(p), None, None) => return Err(field(Field::TierSize(i), format!("/{p} is longer than /32"))),
+        (None, Some(h), None) => TierSize::Hosts(h),
+        (None, None, Some(s)) => TierSize::parse(s).map(|r| r.size).map_err(|e| field(Field::TierSize(i), e))?,
+        (None, None, None) => {
+            return Err(field(Field::TierSize(i), format!("Tier #{}: give a prefix or a host count", i + 1)))
+        }
+        _ => {
+            return Err(field(
+                Field::TierSize(i),
+                format!("Tier #{}: give one of prefix, hosts or size, not several", i + 1),
+            ))
+        }
+    };
+    Ok(Tier { name: t.name, kind, size, per_zone: t.per_zone })
 }

@@ -10,7 +10,7 @@ use cidrplan::export::{render, Format};
 use cidrplan::plan::diagram::{diagram, to_svg, Role, SegmentKind};
 use cidrplan::plan::{
     avoid_text, from_json, parse_avoid, parse_avoid_list, preset, to_json, Avoid, Field, Growth, Ipv6Plan, OverlapWith,
-    Pin, Plan, PlanError, Strategy, TierSize,
+    Pin, Plan, PlanError, Remedy, Strategy, TierSize,
 };
 use cidrplan::share::{decode, encode, ShareState};
 use plan_support::{check_diagram, check_layout, net};
@@ -113,6 +113,10 @@ fn one_sentence_per_vpc_block_names_the_label() {
         o.message,
         "The primary VPC block 10.20.0.0/16 overlaps on-prem 10.20.128.0/17: those 32,768 addresses stay unused, and peering or VPN routes to on-prem cannot reach them, because the VPC routes its own CIDR locally"
     );
+    // The free block suggested for it is a remedy that replaces block 0 and clears the overlap.
+    let r = l.suggestions[0].remedy(&plan).unwrap();
+    assert!(matches!(r, Remedy::ReplaceBlock { index: 0, old, .. } if old == net("10.20.0.0/16")), "{r:?}");
+    assert!(r.applied(&plan).layout().unwrap().overlaps.is_empty());
     // A block inside the network to avoid, an unlabelled one, the IPv6 block.
     let mut plan = preset("aws-3az").unwrap();
     plan.vpc.push(net("10.1.0.0/16"));

@@ -412,6 +412,7 @@ fn does_not_fit_explains_in_numbers() {
             ],
         }
     );
+    assert_eq!(plan.layout().unwrap_err().remedies()[0], Remedy::WidenPrimary { prefix: 17, only_block: true });
     plan.strategy = Strategy::TierMajor;
     assert_eq!(
         plan.layout().unwrap_err().message(),

@@ -496,6 +496,15 @@ pub struct BlockSuggestion {
     pub replacement: Cidr,
 }
 
+impl BlockSuggestion {
+    /// The suggestion as a remedy for `plan` (the plan it was made for): `None` when that
+    /// block is no longer there.
+    pub fn remedy(&self, plan: &super::Plan) -> Option<super::Remedy> {
+        let old = *plan.vpc.get(self.block_index)?;
+        Some(super::Remedy::ReplaceBlock { index: self.block_index, old, with: self.replacement })
+    }
+}
+
 /// How messages name network to avoid `i`: "on-prem 10.20.128.0/17", or
 /// "10.20.128.0/17 (network to avoid #2)" without a label.
 pub(crate) fn avoid_name(plan: &Plan, i: usize) -> String {

@@ -88,6 +88,14 @@ pub enum PlanError {
 }
 
 impl PlanError {
+    /// The changes that would make the plan fit (empty unless it does not fit).
+    pub fn remedies(&self) -> &[Remedy] {
+        match self {
+            PlanError::DoesNotFit { remedies, .. } => remedies,
+            _ => &[],
+        }
+    }
+
     /// The message for people (the same as `Display`).
     pub fn message(&self) -> &str {
         match self {

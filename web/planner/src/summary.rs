@@ -3,7 +3,7 @@
 
 use super::View;
 use crate::state::PlanState;
-use cidrplan::plan::{self, Plan, PlanError, Remedy, Strategy};
+use cidrplan::plan::{self, Plan, Remedy, Strategy};
 use leptos::prelude::*;
 
 /// The explanation when the form has no layout, and what the page shows instead.
@@ -15,10 +15,7 @@ pub(super) fn PlanStatus() -> impl IntoView {
             Ok(_) => None,
             Err(e) => {
                 let shown = v.shown.with(|s| s.as_ref().map(|(p, _)| v.plan.with(|form| stale_note(p, form))));
-                let remedies = match e {
-                    PlanError::DoesNotFit { remedies, .. } => remedies.clone(),
-                    _ => Vec::new(),
-                };
+                let remedies = e.remedies().to_vec();
                 Some(view! {
                     <div class="plan-error" role="alert">
                         <p><span class="error-icon" aria-hidden="true">"!"</span>{e.to_string()}</p>
@@ -91,10 +88,8 @@ pub(super) fn Summaries() -> impl IntoView {
                                 <strong>"Overlaps with networks to avoid"</strong>
                                 <ul>{l.overlaps.iter().map(|o| view! { <li>{o.message.clone()}</li> }).collect_view()}</ul>
                                 // Offered only while the page shows the form: the button edits the form.
-                                {(!v.stale()).then(|| l.suggestions.iter().filter_map(|s| {
-                                    let old = *plan.vpc.get(s.block_index)?;
-                                    let r = Remedy::ReplaceBlock { index: s.block_index, old, with: s.replacement };
-                                    Some(view! { <p class="remedies">"A free RFC 1918 block clear of them: "{remedy_button(r)}</p> })
+                                {(!v.stale()).then(|| l.suggestions.iter().filter_map(|s| s.remedy(plan)).map(|r| {
+                                    view! { <p class="remedies">"A free RFC 1918 block clear of them: "{remedy_button(r)}</p> }
                                 }).collect_view())}
                             </div>
                         })}

@@ -54,15 +54,14 @@ pub(crate) fn assemble(plan: &Plan, mut placed: Placement) -> Layout {
         .collect();
     let avoided = avoided_space(plan);
     let free = free_space(plan, &subnets, &reserved, &avoided);
-    let sum = |cidrs: &mut dyn Iterator<Item = Cidr>| cidrs.fold(Count::ZERO, |n, c| n.saturating_add(c.size()));
     Layout {
         overlaps: check::overlaps(plan),
         suggestions: check::suggestions(plan),
-        total_addresses: sum(&mut plan.vpc.iter().copied()),
-        used_addresses: sum(&mut subnets.iter().map(|s| s.cidr)),
-        reserved_addresses: sum(&mut reserved.iter().map(|r| r.cidr)),
-        avoided_addresses: sum(&mut avoided.iter().map(|a| a.cidr)),
-        free_addresses: sum(&mut free.iter().copied()),
+        total_addresses: addresses(plan.vpc.iter().copied()),
+        used_addresses: addresses(subnets.iter().map(|s| s.cidr)),
+        reserved_addresses: addresses(reserved.iter().map(|r| r.cidr)),
+        avoided_addresses: addresses(avoided.iter().map(|a| a.cidr)),
+        free_addresses: addresses(free.iter().copied()),
         subnets,
         reserved,
         zone_summaries,
@@ -73,6 +72,11 @@ pub(crate) fn assemble(plan: &Plan, mut placed: Placement) -> Layout {
         tier_capacity: placed.capacity,
         warnings,
     }
+}
+
+/// How many addresses `cidrs` hold together.
+fn addresses(cidrs: impl Iterator<Item = Cidr>) -> Count {
+    cidrs.fold(Count::ZERO, |n, c| n.saturating_add(c.size()))
 }
 
 /// Each subnet's tier and zone in table order: zone-major zone by zone (tiers in plan order,

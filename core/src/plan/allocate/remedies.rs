@@ -117,11 +117,8 @@ impl Remedy {
 /// clear block for one that overlaps networks to avoid, a wider primary block or another
 /// block, a smaller tier (the failing one first), fewer zones, less growth, the other strategy.
 pub(crate) fn remedies(plan: &Plan, f: &Failure) -> Vec<Remedy> {
-    let mut out: Vec<Remedy> = check::suggestions(plan)
-        .into_iter()
-        .map(|s| Remedy::ReplaceBlock { index: s.block_index, old: plan.vpc[s.block_index], with: s.replacement })
-        .filter(|r| r.fixes(plan))
-        .collect();
+    let mut out: Vec<Remedy> =
+        check::suggestions(plan).into_iter().filter_map(|s| s.remedy(plan)).filter(|r| r.fixes(plan)).collect();
     out.extend(more_space(plan));
     out.extend(smaller_tier(plan, f));
     out.extend(fewer_zones(plan, f));
